@@ -1,0 +1,53 @@
+"""Citations a clerk can paste into an official letter, with structured fields beside them.
+
+《辽宁省矿产资源总体规划（2021-2025年）》第六章第四节“推进菱镁矿高质量开发利用”，第27页。
+《辽宁省矿产资源总体规划（2021-2025年）》专栏五“重点勘查区”第16项。
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kb.model import Clause, Document
+
+
+def _label_title(heading: str) -> tuple[str, str]:
+    label, _, title = heading.partition(" ")
+    return label, title
+
+
+def citation_text(clause: Clause, doc: Document) -> str:
+    book = f"《{doc.title}》"
+    page = f"，第{clause.page}页。" if clause.page else "。"
+    if clause.box is not None:
+        label, title = _label_title(clause.path[-1])
+        where = "注" if clause.kind == "note" else f"第{clause.item}项"
+        return f"{book}{label}“{title}”{where}。"
+    if clause.part == "annex":
+        return f"{book}{clause.path[0]}{clause.item}“{clause.title}”。"
+    if clause.part in ("general", "closing"):
+        return f"{book}{clause.path[0]}{page}"
+    headings = [_label_title(h) for h in clause.path]
+    labels = "".join(label for label, _ in headings)
+    return f"{book}{labels}“{headings[-1][1]}”{page}"
+
+
+def cite(clause: Clause, doc: Document) -> dict[str, Any]:
+    """The citation of a clause: ready text and the structured fields it is made of."""
+    path = clause.path
+    chapter = path[0] if clause.part == "body" and path else None
+    section = path[1] if clause.part == "body" and clause.section and len(path) > 1 else None
+    return {
+        "text": citation_text(clause, doc),
+        "document": doc.title,
+        "document_slug": doc.slug,
+        "issuer": doc.issuer,
+        "date": doc.date,
+        "chapter": chapter,
+        "section": section,
+        "box": path[-1] if clause.box is not None else None,
+        "item": clause.item,
+        "page": clause.page,
+        "clause_id": clause.id,
+        "permalink": f"/clauses/{clause.id}",
+    }

@@ -1,0 +1,68 @@
+"""Queries over the document tree: the outline and one clause in its context."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from kb.citation import cite
+from kb.errors import UnknownClause
+from kb.model import Clause, Document, Node
+
+
+class Library:
+    """Every document of the KB, with an index of its clauses by id."""
+
+    def __init__(self, docs: dict[str, Document]):
+        self.docs = docs
+        self.order: list[str] = []
+        self.by_id: dict[str, tuple[Clause, Document]] = {}
+        for doc in docs.values():
+            for clause in doc.clauses:
+                self.by_id[clause.id] = (clause, doc)
+                self.order.append(clause.id)
+        self.position = {cid: i for i, cid in enumerate(self.order)}
+
+    def get(self, clause_id: str) -> tuple[Clause, Document]:
+        try:
+            return self.by_id[clause_id]
+        except KeyError:
+            close = difflib.get_close_matches(clause_id, self.order, n=5, cutoff=0.6)
+            raise UnknownClause(f"no clause with id {clause_id!r}", close) from None
+
+    def clause_dict(self, clause: Clause, doc: Document) -> dict[str, Any]:
+        data = clause.to_dict()
+        data["citation"] = cite(clause, doc)
+        return data
+
+    def clause(self, clause_id: str) -> dict[str, Any]:
+        """One clause with its citation, its document and its neighbours in reading order."""
+        clause, doc = self.get(clause_id)
+        data = self.clause_dict(clause, doc)
+        data["document"] = doc_meta(doc)
+        data["context"] = {"previous": self._neighbour(clause, -1), "next": self._neighbour(clause, 1)}
+        return data
+
+    def _neighbour(self, clause: Clause, step: int) -> dict[str, Any] | None:
+        i = self.position[clause.id] + step
+        if not 0 <= i < len(self.order):
+            return None
+        other, doc = self.by_id[self.order[i]]
+        if doc.slug != clause.doc:
+            return None
+        return {"id": other.id, "title": other.title, "path": other.path, "text": other.text[:80]}
+
+    def outline(self) -> dict[str, Any]:
+        return {"documents": [{**doc_meta(d), "outline": [_node(n) for n in d.outline]}
+                              for d in self.docs.values()]}
+
+
+def doc_meta(doc: Document) -> dict[str, Any]:
+    return {"slug": doc.slug, "title": doc.title, "issuer": doc.issuer, "date": doc.date,
+            "source": doc.source, "clauses": len(doc.clauses)}
+
+
+def _node(node: Node) -> dict[str, Any]:
+    data = node.to_dict()
+    data["children"] = [_node(c) for c in node.children]
+    return data

@@ -1,0 +1,34 @@
+"""The Flask app: thin views over `kb`, HTML pages and their JSON twins under /api."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from kb import KnowledgeBase
+from kb.errors import KBError
+from kb.settings import setting
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.from_mapping(KB_PATH=setting("KB_PATH"), JSON_AS_ASCII=False)
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    try:
+        app.extensions["kb"] = KnowledgeBase.open(Path(app.config["KB_PATH"]))
+        app.extensions["kb_error"] = None
+    except KBError as exc:  # serve a clear message on every page instead of failing to start
+        app.extensions["kb"] = None
+        app.extensions["kb_error"] = exc
+
+    from web import api, errors, pages
+
+    app.register_blueprint(api.bp)
+    app.register_blueprint(pages.bp)
+    errors.register(app)
+    return app
