@@ -1,0 +1,66 @@
+"""`make bench`: speed and quality figures for the README, each beside its baseline or target.
+
+Run as `python -m tests.bench`. Prints one table per section.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def table(title: str, header: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
+    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([f"\n## {title}", line(header), sep, *map(line, rows)])
+
+
+def bench_cli(workdir: Path) -> str:
+    """Whole-process times of `plankb ingest` and `plankb show` (median of RUNS runs)."""
+    env = {**os.environ, "PLANKB_KB": str(workdir / "kb")}
+    ingest = [timed([PY, "-m", "kb", "ingest", "--quiet"], env) for _ in range(RUNS)]
+    show = [timed([PY, "-m", "kb", "show", "liaoning-2021-2025/6.4.2"], env) for _ in range(RUNS)]
+    noop = [timed([PY, "-c", "pass"], env) for _ in range(RUNS)]
+    rows = [
+        [name, f"{statistics.median(t):.2f} s", f"{min(t):.2f} s", f"{max(t):.2f} s", str(len(t))]
+        for name, t in (("plankb ingest (whole corpus)", ingest), ("plankb show ID", show),
+                        ("baseline: python -c pass", noop))
+    ]
+    return table("Command line (whole process)", ["command", "median", "min", "max", "runs"], rows)
+
+
+SECTIONS: list[Callable[[Path], str]] = [bench_cli]
+
+
+def main() -> int:
+    print(f"PlanKB benchmark — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
+          f"Python {sys.version.split()[0]}")
+    workdir = Path(tempfile.mkdtemp(prefix="plankb-bench-"))
+    try:
+        for section in SECTIONS:
+            print(section(workdir), flush=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

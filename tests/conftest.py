@@ -1,0 +1,52 @@
+"""Shared fixtures: one KB built from the real corpus per test session, the app and its client."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ingest.build import build, corpus_files
+from kb import KnowledgeBase
+from web import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+PLAN = CORPUS / "liaoning-mineral-plan-2021-2025.txt"
+SLUG = "liaoning-2021-2025"
+
+
+@pytest.fixture(scope="session")
+def kb_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("kb") / "kb"
+    build(corpus_files(CORPUS), path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def kb(kb_path) -> KnowledgeBase:
+    return KnowledgeBase.open(kb_path)
+
+
+@pytest.fixture(scope="session")
+def plan_text() -> str:
+    return PLAN.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def plan_copy(tmp_path) -> Path:
+    """A copy of the plan with its metadata, in a folder of its own."""
+    for src in (PLAN, PLAN.with_suffix(".toml")):
+        shutil.copy(src, tmp_path / src.name)
+    return tmp_path / PLAN.name
+
+
+@pytest.fixture(scope="session")
+def app(kb_path):
+    return create_app({"TESTING": True, "KB_PATH": str(kb_path)})
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
