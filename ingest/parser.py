@@ -20,12 +20,25 @@ def parse_file(path: Path) -> Document:
     """Read and parse `path`; metadata from `<stem>.toml` beside it overrides the front matter."""
     text, sha256 = read_source(path)
     meta = read_meta(path)
-    return parse_text(text, meta.get("slug", _slug_of(path)), source=path.name, sha256=sha256,
-                      meta=meta, where=str(path))
+    return parse_text(
+        text,
+        meta.get("slug", _slug_of(path)),
+        source=path.name,
+        sha256=sha256,
+        meta=meta,
+        where=str(path),
+    )
 
 
-def parse_text(text: str, slug: str, *, source: str = "", sha256: str = "", meta: dict | None = None,
-               where: str = "text") -> Document:
+def parse_text(
+    text: str,
+    slug: str,
+    *,
+    source: str = "",
+    sha256: str = "",
+    meta: dict | None = None,
+    where: str = "text",
+) -> Document:
     meta = meta or {}
     if not _SLUG.match(slug):
         raise BadDocument(f"{where}: slug {slug!r} must be lower-case letters, digits and '-'")
@@ -41,9 +54,14 @@ def parse_text(text: str, slug: str, *, source: str = "", sha256: str = "", meta
     if not title:
         raise BadDocument(f"{where}: no title found before the contents; add one in {slug}.toml")
     return Document(
-        slug=slug, title=title, issuer=meta.get("issuer") or front.issuer,
-        date=str(meta.get("date") or front.date), source=source, sha256=sha256,
-        outline=outline, clauses=clauses,
+        slug=slug,
+        title=title,
+        issuer=meta.get("issuer") or front.issuer,
+        date=str(meta.get("date") or front.date),
+        source=source,
+        sha256=sha256,
+        outline=outline,
+        clauses=clauses,
         toc=[vars(e) for e in front.toc],
     )
 

@@ -44,7 +44,7 @@ def lead_sentence(text: str) -> str | None:
 
 
 def is_lead_only(text: str) -> bool:
-    """A block that is a lead sentence and nothing else: its paragraph went on after a page break."""
+    """A block that is only a lead sentence: its paragraph went on after a page break."""
     return lead_sentence(text + "…") == text
 
 
@@ -134,7 +134,9 @@ class TreeBuilder:
             self.outline.append(self.part)
         elif kind == "chapter":
             self.part = self.section = None
-            self.chapter = Node("chapter", f"第{_cn(number)}章", title, number, self.pages.get((number,)))
+            self.chapter = Node(
+                "chapter", f"第{_cn(number)}章", title, number, self.pages.get((number,))
+            )
             self.outline.append(self.chapter)
         else:
             parent = self.chapter
@@ -157,13 +159,25 @@ class TreeBuilder:
         if node.kind in ("general", "closing"):
             prefix = node.kind
             chapter = 0 if node.kind == "general" else None
-            return dict(prefix=prefix, chapter=chapter, section=None, path=[node.title],
-                        page=node.page, part=node.kind)
+            return dict(
+                prefix=prefix,
+                chapter=chapter,
+                section=None,
+                path=[node.title],
+                page=node.page,
+                part=node.kind,
+            )
         chapter = self.chapter.number if self.chapter else None
         section = self.section.number if self.section else 0
         path = [f"{n.label} {n.title}" for n in (self.chapter, self.section) if n]
-        return dict(prefix=f"{chapter}.{section}", chapter=chapter, section=section or None,
-                    path=path, page=node.page, part="body")
+        return dict(
+            prefix=f"{chapter}.{section}",
+            chapter=chapter,
+            section=section or None,
+            path=path,
+            page=node.page,
+            part="body",
+        )
 
     # -- paragraphs ------------------------------------------------------------------------
     def flush_para(self) -> None:
@@ -178,19 +192,29 @@ class TreeBuilder:
         self.add(f"{prefix}{sep}{n}", "paragraph", text, lines, where, title=lead_sentence(text))
         self.container.clauses.append(self.clauses[-1].id)
 
-    def add(self, local: str, kind: str, text: str, lines: list[Line], where: dict, **extra) -> None:
+    def add(
+        self, local: str, kind: str, text: str, lines: list[Line], where: dict, **extra
+    ) -> None:
         span = (lines[0].start, lines[-1].end)
         self.clauses.append(
-            Clause(id=f"{self.slug}/{local}", doc=self.slug, kind=kind, text=text, span=span,
-                   **where, **extra)
+            Clause(
+                id=f"{self.slug}/{local}",
+                doc=self.slug,
+                kind=kind,
+                text=text,
+                span=span,
+                **where,
+                **extra,
+            )
         )
 
     # -- boxes -----------------------------------------------------------------------------
     def open_box(self, m: re.Match, line: Line) -> None:
         number = parse_cn_numeral(m.group("n"))
         container = self.container
-        node = Node("box", f"专栏{m.group('n')}", clean_title(m.group("title")), number,
-                    container.page)
+        node = Node(
+            "box", f"专栏{m.group('n')}", clean_title(m.group("title")), number, container.page
+        )
         container.children.append(node)
         self.box = _Box(node)
 
@@ -245,8 +269,9 @@ class TreeBuilder:
             item = int(number) if number.isdigit() else i
             text = "；".join(f"{k}：{v}" for k, v in fields.items() if v and k != "序号")
             title = fields.get("名称") or fields.get(columns[1] if len(columns) > 1 else "", None)
-            self.add_box_clause(box, "table_row", str(item), text, [row], item=item,
-                                title=title, fields=fields)
+            self.add_box_clause(
+                box, "table_row", str(item), text, [row], item=item, title=title, fields=fields
+            )
         box.rows = []
 
     def close_item(self, box: _Box) -> None:
@@ -258,13 +283,15 @@ class TreeBuilder:
         self.add_box_clause(box, "box_item", str(number), text, lines, item=number, title=title)
         box.item, box.body = None, _Para()
 
-    def add_box_clause(self, box: _Box, kind: str, local: str, text: str, lines: list[Line],
-                       **extra) -> None:
+    def add_box_clause(
+        self, box: _Box, kind: str, local: str, text: str, lines: list[Line], **extra
+    ) -> None:
         where = self.place()
         where.pop("prefix")
         where["path"] = [*where["path"], f"{box.node.label} {box.node.title}"]
-        self.add(f"box{box.node.number}/{local}", kind, text, lines, where,
-                 box=box.node.number, **extra)
+        self.add(
+            f"box{box.node.number}/{local}", kind, text, lines, where, box=box.node.number, **extra
+        )
         box.node.clauses.append(self.clauses[-1].id)
 
     # -- annexes ---------------------------------------------------------------------------
@@ -275,10 +302,18 @@ class TreeBuilder:
                 continue
             group = Node(f"{kind}s", label, label)
             for _, number, title, line in entries:
-                self.add(f"annex-{local}/{number}", kind, title, [line],
-                         dict(path=[label], part="annex"), item=number, title=title)
-                group.children.append(Node(kind, f"{label}{number}", title, number,
-                                           clauses=[self.clauses[-1].id]))
+                self.add(
+                    f"annex-{local}/{number}",
+                    kind,
+                    title,
+                    [line],
+                    dict(path=[label], part="annex"),
+                    item=number,
+                    title=title,
+                )
+                group.children.append(
+                    Node(kind, f"{label}{number}", title, number, clauses=[self.clauses[-1].id])
+                )
             self.outline.append(group)
 
 

@@ -114,6 +114,8 @@ def _read_annex_lists(lines: list[Line], i: int, front: FrontMatter) -> int:
         if not m:
             return i
         kind = "annex_table" if m.group("kind") == "附表" else "annex_map"
-        front.annexes.append((kind, int(m.group("number")), clean_title(m.group("title")), lines[i]))
+        front.annexes.append(
+            (kind, int(m.group("number")), clean_title(m.group("title")), lines[i])
+        )
         i += 1
     return i

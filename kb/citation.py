@@ -12,8 +12,10 @@ from kb.model import Clause, Document
 
 
 def _label_title(heading: str) -> tuple[str, str]:
+    """ "专栏一 辽宁省“十四五”规划主要指标" → ("专栏一", "辽宁省‘十四五’规划主要指标"): quotes
+    inside a quoted title become single quotes, as Chinese usage has it."""
     label, _, title = heading.partition(" ")
-    return label, title
+    return label, title.replace("“", "‘").replace("”", "’")
 
 
 def citation_text(clause: Clause, doc: Document) -> str:

@@ -40,7 +40,10 @@ class Library:
         clause, doc = self.get(clause_id)
         data = self.clause_dict(clause, doc)
         data["document"] = doc_meta(doc)
-        data["context"] = {"previous": self._neighbour(clause, -1), "next": self._neighbour(clause, 1)}
+        data["context"] = {
+            "previous": self._neighbour(clause, -1),
+            "next": self._neighbour(clause, 1),
+        }
         return data
 
     def _neighbour(self, clause: Clause, step: int) -> dict[str, Any] | None:
@@ -53,13 +56,23 @@ class Library:
         return {"id": other.id, "title": other.title, "path": other.path, "text": other.text[:80]}
 
     def outline(self) -> dict[str, Any]:
-        return {"documents": [{**doc_meta(d), "outline": [_node(n) for n in d.outline]}
-                              for d in self.docs.values()]}
+        return {
+            "documents": [
+                {**doc_meta(d), "outline": [_node(n) for n in d.outline]}
+                for d in self.docs.values()
+            ]
+        }
 
 
 def doc_meta(doc: Document) -> dict[str, Any]:
-    return {"slug": doc.slug, "title": doc.title, "issuer": doc.issuer, "date": doc.date,
-            "source": doc.source, "clauses": len(doc.clauses)}
+    return {
+        "slug": doc.slug,
+        "title": doc.title,
+        "issuer": doc.issuer,
+        "date": doc.date,
+        "source": doc.source,
+        "clauses": len(doc.clauses),
+    }
 
 
 def _node(node: Node) -> dict[str, Any]:

@@ -17,8 +17,11 @@ def render_outline(data: dict[str, Any]) -> str:
 def _node_lines(node: dict[str, Any], depth: int, lines: list[str]) -> None:
     name = node["label"] if node["label"] == node["title"] else f"{node['label']} {node['title']}"
     page = f"  …… {node['page']}" if node.get("page") else ""
-    count = f"  ({len(node['clauses'])} 条)" if node["clauses"] and node["kind"] != "annex_table" \
-        and node["kind"] != "annex_map" else ""
+    count = (
+        f"  ({len(node['clauses'])} 条)"
+        if node["clauses"] and node["kind"] != "annex_table" and node["kind"] != "annex_map"
+        else ""
+    )
     lines.append(f"{'  ' * depth}{name}{page}{count}")
     for child in node["children"]:
         _node_lines(child, depth + 1, lines)

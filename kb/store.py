@@ -25,7 +25,6 @@ from kb.errors import KBError, KBMissing
 from kb.model import Document
 
 FORMAT = 1
-KEEP_BUILDS = 2  # the live build and the one before it (a running server may still read it)
 
 
 def builds_dir(kb_path: Path) -> Path:
@@ -81,14 +80,17 @@ class KBWriter:
             "documents": [d.slug for d in self.documents],
         }
         write_json(self.root / "manifest.json", manifest)
+        previous = self.kb_path.resolve() if self.kb_path.is_symlink() else None
         _swap_link(self.kb_path, self.root)
-        _prune(builds_dir(self.kb_path), keep=self.root)
+        _prune(builds_dir(self.kb_path), keep={self.root, previous})
 
 
 def _swap_link(kb_path: Path, target: Path) -> None:
     if kb_path.exists() and not kb_path.is_symlink():
         if not (kb_path / "manifest.json").exists():
-            raise KBError(f"{kb_path} exists and is not a PlanKB knowledge base; choose another --kb")
+            raise KBError(
+                f"{kb_path} exists and is not a PlanKB knowledge base; choose another --kb"
+            )
         kb_path.rename(builds_dir(kb_path) / f"00000000-legacy-{os.getpid()}")
     tmp_link = kb_path.with_name(f".{kb_path.name}.link-{os.getpid()}")
     tmp_link.unlink(missing_ok=True)
@@ -96,10 +98,12 @@ def _swap_link(kb_path: Path, target: Path) -> None:
     os.replace(tmp_link, kb_path)
 
 
-def _prune(builds: Path, keep: Path) -> None:
-    old = sorted((p for p in builds.iterdir() if p.is_dir() and p != keep), key=lambda p: p.name)
-    for stale in old[: max(0, len(old) - (KEEP_BUILDS - 1))]:
-        shutil.rmtree(stale, ignore_errors=True)
+def _prune(builds: Path, keep: set[Path | None]) -> None:
+    """Remove every complete build but the live one and the one before it (which a running
+    reader may still use); a build without a manifest may be another writer's, in progress."""
+    for build in builds.iterdir():
+        if build not in keep and (build / "manifest.json").exists():
+            shutil.rmtree(build, ignore_errors=True)
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -114,7 +118,9 @@ def read_manifest(kb_path: Path) -> dict[str, Any]:
     """The manifest of the live build; KBMissing when there is none."""
     manifest = Path(kb_path) / "manifest.json"
     if not manifest.exists():
-        raise KBMissing(f"no knowledge base at {kb_path}; build it with: plankb ingest --kb {kb_path}")
+        raise KBMissing(
+            f"no knowledge base at {kb_path}; build it with: plankb ingest --kb {kb_path}"
+        )
     data = read_json(manifest)
     if data.get("format") != FORMAT:
         raise KBMissing(f"the knowledge base at {kb_path} is of an older format; rebuild it")

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,9 +27,20 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+def width(text: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def table(title: str, header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
-    line = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    """A Markdown table, aligned for the terminal too."""
+    cols = list(zip(header, *rows, strict=True))
+    widths = [max(width(str(x)) for x in col) for col in cols]
+
+    def line(cells: list[str]) -> str:
+        padded = (str(c) + " " * (w - width(str(c))) for c, w in zip(cells, widths, strict=True))
+        return "| " + " | ".join(padded) + " |"
+
     sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
     return "\n".join([f"\n## {title}", line(header), sep, *map(line, rows)])
 
@@ -41,8 +53,11 @@ def bench_cli(workdir: Path) -> str:
     noop = [timed([PY, "-c", "pass"], env) for _ in range(RUNS)]
     rows = [
         [name, f"{statistics.median(t):.2f} s", f"{min(t):.2f} s", f"{max(t):.2f} s", str(len(t))]
-        for name, t in (("plankb ingest (whole corpus)", ingest), ("plankb show ID", show),
-                        ("baseline: python -c pass", noop))
+        for name, t in (
+            ("plankb ingest (whole corpus)", ingest),
+            ("plankb show ID", show),
+            ("baseline: python -c pass", noop),
+        )
     ]
     return table("Command line (whole process)", ["command", "median", "min", "max", "runs"], rows)
 
@@ -51,8 +66,10 @@ SECTIONS: list[Callable[[Path], str]] = [bench_cli]
 
 
 def main() -> int:
-    print(f"PlanKB benchmark — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
-          f"Python {sys.version.split()[0]}")
+    print(
+        f"PlanKB benchmark — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
+        f"Python {sys.version.split()[0]}"
+    )
     workdir = Path(tempfile.mkdtemp(prefix="plankb-bench-"))
     try:
         for section in SECTIONS:

@@ -1,0 +1,68 @@
+"""End to end over HTTP: the real server (`python -m web`) built its KB from the corpus itself."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from tests.conftest import SLUG
+
+
+def get(url: str) -> tuple[int, str, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, r.headers.get_content_type(), r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers.get_content_type(), e.read().decode()
+
+
+def test_server_built_the_kb_and_serves_the_outline(server, server_workdir):
+    assert (server_workdir / "kb" / "manifest.json").exists()
+    status, ctype, body = get(server + "/api/outline")
+    assert (status, ctype) == (200, "application/json")
+    (doc,) = json.loads(body)["documents"]
+    assert [n["label"] for n in doc["outline"]][:3] == ["总则", "第一章", "第二章"]
+
+
+def test_clause_over_http(server):
+    status, _, body = get(f"{server}/api/clauses/{SLUG}/box5/16")
+    assert status == 200
+    assert json.loads(body)["citation"]["text"] == (
+        "《辽宁省矿产资源总体规划（2021-2025年）》专栏五“重点勘查区”第16项。"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        (f"/api/clauses/{SLUG}/99.9.9", 404),
+        ("/api/clauses/" + urllib.parse.quote("<script>alert(1)</script>"), 404),
+        ("/api/no-such-endpoint", 404),
+        ("/api/clauses/" + "x" * 10000, 404),
+    ],
+)
+def test_api_errors_have_one_shape(server, path, status):
+    code, ctype, body = get(server + path)
+    data = json.loads(body)
+    assert (code, ctype, data["ok"], data["status"]) == (status, "application/json", False, status)
+    assert isinstance(data["error"], str) and "Traceback" not in body
+
+
+def test_html_pages_over_http(server):
+    status, ctype, body = get(f"{server}/clauses/{SLUG}/6.4.2")
+    assert (status, ctype) == (200, "text/html")
+    assert "最低开采规模为 30 万吨/年" in body
+    status, _, body = get(f"{server}/clauses/" + urllib.parse.quote("<b>x</b>"))
+    assert status == 404 and "<b>x</b>" not in body and "&lt;b&gt;x&lt;/b&gt;" in body
+
+
+def test_static_assets_ship_with_the_project(server):
+    for asset in ("/static/style.css", "/static/app.js"):
+        status, _, _ = get(server + asset)
+        assert status == 200
+    _, _, html = get(server + "/outline")
+    assert "http://" not in html.replace("http://127.0.0.1", "") and "https://" not in html
