@@ -50,6 +50,10 @@ class KnowledgeBase:
         """The document tree of every document: chapters, sections, boxes, with pages."""
         return self.library.outline()
 
+    def clause_labels(self) -> dict[str, str]:
+        """Clause id → a short label (lead sentence, item title, row name) for outlines."""
+        return self.library.labels()
+
     def clause(self, clause_id: str) -> dict[str, Any]:
         """One clause with its citation and context; UnknownClause (with suggestions) if none."""
         return self.library.clause(clause_id)

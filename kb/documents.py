@@ -55,6 +55,11 @@ class Library:
             return None
         return {"id": other.id, "title": other.title, "path": other.path, "text": other.text[:80]}
 
+    def labels(self) -> dict[str, str]:
+        """A short label per clause for tables of contents: its lead sentence, item title or
+        row name, else the opening of its text."""
+        return {cid: _label(clause) for cid, (clause, _) in self.by_id.items()}
+
     def outline(self) -> dict[str, Any]:
         return {
             "documents": [
@@ -73,6 +78,14 @@ def doc_meta(doc: Document) -> dict[str, Any]:
         "source": doc.source,
         "clauses": len(doc.clauses),
     }
+
+
+def _label(clause: Clause) -> str:
+    if clause.kind == "box_item":
+        return f"{clause.item}、{clause.title}"
+    if clause.title and clause.kind != "note":
+        return clause.title
+    return clause.text if len(clause.text) <= 24 else clause.text[:24] + "…"
 
 
 def _node(node: Node) -> dict[str, Any]:

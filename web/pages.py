@@ -10,13 +10,10 @@ bp = Blueprint("pages", __name__)
 
 
 @bp.get("/")
-def index():
-    return render_template("outline.html", data=get_kb().outline())
-
-
 @bp.get("/outline")
 def outline():
-    return render_template("outline.html", data=get_kb().outline())
+    kb = get_kb()
+    return render_template("outline.html", data=kb.outline(), labels=kb.clause_labels())
 
 
 @bp.get("/clauses/<path:clause_id>")

@@ -14,7 +14,13 @@ def test_outline_page_lists_chapters_and_links_to_clauses(server, page):
     assert page.locator(".node-chapter > .label").all_inner_texts() == [
         f"第{n}章" for n in "一二三四五六七八九"
     ]
-    page.locator(f'a[href="/clauses/{SLUG}/6.4.2"]').click()
+    link = page.locator(f'a[href="/clauses/{SLUG}/6.4.2"]')
+    assert link.inner_text() == "严格控制矿山开采规模。"
+    assert (
+        page.locator(f'a[href="/clauses/{SLUG}/box4/1"]').inner_text()
+        == "1、战略性矿产资源调查评价工程"
+    )
+    link.click()
     page.wait_for_url(f"**/clauses/{SLUG}/6.4.2")
     assert "最低开采规模为 30 万吨/年" in page.locator("article.clause .text").inner_text()
 
