@@ -6,8 +6,10 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from ingest.knowledge import write_knowledge
 from ingest.parser import parse_file
 from kb.errors import BadDocument, KBMissing
+from kb.index import build_index
 from kb.model import Document
 from kb.store import KBWriter, read_manifest
 
@@ -26,15 +28,18 @@ def corpus_files(corpus: Path) -> list[Path]:
 def fingerprint(files: list[Path]) -> str:
     """Changes whenever a source file, its metadata or the code that builds the KB changes."""
     digest = hashlib.sha256()
-    code = sorted(p for d in _CODE_DIRS for p in d.rglob("*") if p.suffix in (".py", ".txt", ".csv"))
+    code = sorted(
+        p for d in _CODE_DIRS for p in d.rglob("*") if p.suffix in (".py", ".txt", ".csv")
+    )
     for path in [*files, *(f.with_suffix(".toml") for f in files), *code]:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def build(files: list[Path], kb_path: Path, progress: Callable[[str], None] = lambda _: None
-          ) -> list[Document]:
+def build(
+    files: list[Path], kb_path: Path, progress: Callable[[str], None] = lambda _: None
+) -> list[Document]:
     """Parse `files` and write them as the new KB at `kb_path`; the old KB stays on any error."""
     docs = []
     for path in files:
@@ -43,6 +48,9 @@ def build(files: list[Path], kb_path: Path, progress: Callable[[str], None] = la
     with KBWriter(kb_path, fingerprint(files)) as writer:
         for doc in docs:
             writer.add_document(doc)
+        progress("marking regions, minerals and zones")
+        lexicon, mentions = write_knowledge(docs, writer)  # lexicon.json, mentions.json, graph.json
+        build_index(docs, mentions, lexicon, writer.path("index"))  # whoosh index (kb.index)
     return docs
 
 
@@ -53,8 +61,9 @@ def is_stale(corpus: Path, kb_path: Path) -> bool:
         return True
 
 
-def ensure_fresh(corpus: Path, kb_path: Path, progress: Callable[[str], None] = lambda _: None
-                 ) -> bool:
+def ensure_fresh(
+    corpus: Path, kb_path: Path, progress: Callable[[str], None] = lambda _: None
+) -> bool:
     """Build the KB from the corpus when it is missing or stale; True when it built."""
     if not is_stale(corpus, kb_path):
         return False

@@ -1,18 +1,23 @@
 """PlanKB's knowledge base: one facade over the stored documents, graph and index.
 
-    from kb import KnowledgeBase
-    kb = KnowledgeBase.open("var/kb")
-    kb.clause("liaoning-2021-2025/6.4.2")["citation"]["text"]
+from kb import KnowledgeBase
+kb = KnowledgeBase.open("var/kb")
+kb.clause("liaoning-2021-2025/6.4.2")["citation"]["text"]
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kb.documents import Library
 from kb.errors import BadDocument, BadQuery, KBError, KBMissing, NotFound, UnknownClause
 from kb.store import load_documents, read_manifest
+
+if TYPE_CHECKING:
+    from kb.lookup import Lookup
+    from kb.search import SearchIndex
 
 __all__ = [
     "BadDocument",
@@ -57,3 +62,67 @@ class KnowledgeBase:
     def clause(self, clause_id: str) -> dict[str, Any]:
         """One clause with its citation and context; UnknownClause (with suggestions) if none."""
         return self.library.clause(clause_id)
+
+    def search(
+        self,
+        q: str,
+        limit: int = 10,
+        offset: int = 0,
+        region: str | None = None,
+        mineral: str | None = None,
+        zone_type: str | None = None,
+        chapter: str | None = None,
+        kind: str | None = None,
+        page: int | None = None,
+    ) -> dict[str, Any]:
+        """Clauses matching the query `q` (see kb.query for the syntax), best first, with
+        highlighted snippets, citations, facet counts and a total; BadQuery on bad input."""
+        filters = {"region": region, "mineral": mineral, "zone_type": zone_type}
+        return self.search_index.search(
+            q, limit=limit, offset=offset, page=page, chapter=chapter, kind=kind, **filters
+        )
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        """The full-text index, opened on first use (KBMissing if the build has none)."""
+        from kb.lexicon import LEXICON_FILE, Lexicon
+        from kb.search import SearchIndex
+
+        lexicon = Lexicon.load(self.root) if (self.root / LEXICON_FILE).exists() else None
+        return SearchIndex.open(self.root, self.library, lexicon)
+
+    def region(self, name: str) -> dict[str, Any]:
+        """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
+        requirements and mentions, each with its citation; NotFound with suggestions if unknown."""
+        return self.lookup.region(name)
+
+    def mineral(self, name: str) -> dict[str, Any]:
+        """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, zones,
+        projects, technologies, requirements and mentions; NotFound with suggestions if unknown."""
+        return self.lookup.mineral(name)
+
+    def zones(
+        self, type: str | None = None, region: str | None = None, mineral: str | None = None
+    ) -> dict[str, Any]:
+        """Zones of a type (name or slug), in a region, of a mineral; any filter may be None."""
+        return self.lookup.zones(type=type, region=region, mineral=mineral)
+
+    def zone(self, zone_id: str) -> dict[str, Any]:
+        """One zone (by id or name) with every requirement that applies to it, ranked."""
+        return self.lookup.zone(zone_id)
+
+    @cached_property
+    def lookup(self) -> Lookup:
+        """The knowledge graph and lexicon, loaded on first use (KBMissing if the build lacks
+        them)."""
+        from kb.graph import GRAPH_FILE, load_graph
+        from kb.lexicon import LEXICON_FILE, Lexicon
+        from kb.lookup import Lookup
+
+        for part in (GRAPH_FILE, LEXICON_FILE):
+            if not (self.root / part).exists():
+                raise KBMissing(
+                    f"the knowledge base at {self.root} has no {part}; rebuild it "
+                    "with: plankb ingest"
+                )
+        return Lookup(load_graph(self.root / GRAPH_FILE), self.library, Lexicon.load(self.root))

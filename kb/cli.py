@@ -13,13 +13,26 @@ from typing import Any
 
 from kb import KnowledgeBase
 from kb.errors import KBError, NotFound
-from kb.render import render_clause, render_outline
+from kb.render import (
+    render_clause,
+    render_mineral,
+    render_outline,
+    render_region,
+    render_search,
+    render_zone,
+    render_zones,
+)
 from kb.settings import setting
 
 COMMANDS: dict[str, str] = {
     "ingest": "build the knowledge base from plan files (default: every *.txt in the corpus)",
     "outline": "print the document tree: chapters, sections, boxes, with pages",
     "show": "print one clause with its citation",
+    "search": "full-text search: matching clauses, best first, with snippets and citations",
+    "region": "everything about a region: zones, stances, projects, requirements, mentions",
+    "mineral": "everything about a mineral: indicators, stances, zones, projects, requirements",
+    "zones": "list zones, filtered by type, region and mineral",
+    "zone": "one zone with every requirement that applies to it, each with its citation",
 }
 
 
@@ -41,11 +54,35 @@ def _parser() -> argparse.ArgumentParser:
     p = command("show")
     p.add_argument("id", help="clause id, e.g. liaoning-2021-2025/6.4.2")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p = command("search")
+    p.add_argument("q", nargs="*", metavar="Q", help="query, e.g. 菱镁矿 开采规模 or 硼 -硼泥")
+    p.add_argument("--limit", type=int, default=10, help="hits per page (default 10)")
+    p.add_argument("--page", type=int, default=1, help="page of hits (default 1)")
+    for name in ("region", "mineral", "zone-type", "chapter", "kind"):
+        p.add_argument(f"--{name}", default=None, help=f"only clauses of this {name}")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    for name, example in (("region", "丹东, 岫岩"), ("mineral", "菱镁矿, 硼")):
+        p = command(name)
+        p.add_argument("name", metavar="NAME", help=f"{name} name or alias, e.g. {example}")
+        p.add_argument("--json", action="store_true", help="print JSON")
+    p = command("zones")
+    p.add_argument("--type", default=None, help="zone type, e.g. 重点勘查区 or key-exploration")
+    p.add_argument("--region", default=None, help="region name or alias, e.g. 丹东")
+    p.add_argument("--mineral", default=None, help="mineral name or alias, e.g. 硼")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = command("zone")
+    p.add_argument("id", metavar="ID", help="zone id or name, e.g. 辽宁岫岩西沟-小荒沟")
+    p.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "search":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:  # `plankb search 硼 -硼泥`: a -word excludes, it is not an option
+        args.q += extra
     try:
         kb_path = args.kb or Path(setting("KB_PATH"))
         out = HANDLERS[args.command](args, kb_path)
@@ -87,7 +124,46 @@ def _show(args: argparse.Namespace, kb_path: Path) -> str:
     return _as_json(data) if args.json else render_clause(data)
 
 
-HANDLERS = {"ingest": _ingest, "outline": _outline, "show": _show}
+def _search(args: argparse.Namespace, kb_path: Path) -> str:
+    filters = {k: getattr(args, k) for k in ("region", "mineral", "zone_type", "chapter", "kind")}
+    data = KnowledgeBase.open(kb_path).search(
+        " ".join(args.q), limit=args.limit, page=args.page, **filters
+    )
+    return _as_json(data) if args.json else render_search(data)
+
+
+def _region(args: argparse.Namespace, kb_path: Path) -> str:
+    data = KnowledgeBase.open(kb_path).region(args.name)
+    return _as_json(data) if args.json else render_region(data)
+
+
+def _mineral(args: argparse.Namespace, kb_path: Path) -> str:
+    data = KnowledgeBase.open(kb_path).mineral(args.name)
+    return _as_json(data) if args.json else render_mineral(data)
+
+
+def _zones(args: argparse.Namespace, kb_path: Path) -> str:
+    data = KnowledgeBase.open(kb_path).zones(
+        type=args.type, region=args.region, mineral=args.mineral
+    )
+    return _as_json(data) if args.json else render_zones(data)
+
+
+def _zone(args: argparse.Namespace, kb_path: Path) -> str:
+    data = KnowledgeBase.open(kb_path).zone(args.id)
+    return _as_json(data) if args.json else render_zone(data)
+
+
+HANDLERS = {
+    "ingest": _ingest,
+    "outline": _outline,
+    "show": _show,
+    "search": _search,
+    "region": _region,
+    "mineral": _mineral,
+    "zones": _zones,
+    "zone": _zone,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 
@@ -37,3 +38,138 @@ def render_clause(data: dict[str, Any]) -> str:
         lines.append(data["text"])
     lines.append(f"引用：{data['citation']['text']}")
     return "\n".join(lines)
+
+
+def _plain(snippet: str) -> str:
+    """A highlighted snippet for a terminal: <mark>x</mark> → 【x】, entities unescaped."""
+    return html.unescape(snippet.replace("<mark>", "【").replace("</mark>", "】"))
+
+
+def render_search(data: dict[str, Any]) -> str:
+    first = data["offset"] + 1
+    last = data["offset"] + len(data["hits"])
+    shown = f"，第 {first}–{last} 条" if data["hits"] else ""
+    relaxed = "（没有同时含全部词语的条文，以下为部分匹配）" if data["relaxed"] else ""
+    lines = [f"“{data['query']}”：共 {data['total']} 条{shown}{relaxed}"]
+    for n, hit in enumerate(data["hits"], first):
+        lines += [
+            "",
+            f"{n}. {hit['id']}  ({hit['score']:.2f})",
+            f"   {hit['heading']}",
+            f"   {_plain(hit['snippet'])}",
+            f"   引用：{hit['citation']['text']}",
+        ]
+    facets = [
+        (label, data["facets"][name])
+        for name, label in (("region", "地区"), ("mineral", "矿种"), ("zone_type", "分区类型"))
+    ]
+    summary = ["；".join(f"{f['label']} {f['count']}" for f in values[:6]) for _, values in facets]
+    lines += [""] + [f"{label}：{s}" for (label, _), s in zip(facets, summary, strict=True) if s]
+    return "\n".join(lines).rstrip()
+
+
+# -- knowledge-graph lookups: region, mineral, zones, zone -------------------------------------
+
+LEVELS = {"province": "省", "prefecture": "市", "county": "县级", "area": "功能区"}
+
+
+def _cite(item: dict[str, Any]) -> str:
+    return f"引用：{item['citation']['text']}"
+
+
+def _zone_line(zone: dict[str, Any]) -> str:
+    minerals = "、".join(zone["minerals"]) or "—"
+    regions = "、".join(zone["regions"]) or "—"
+    return f"  [{zone['type']}] {zone['name']} — {minerals} — {regions}  ({zone['id']})"
+
+
+def _zone_lines(zones: list[dict[str, Any]], counts: dict[str, int]) -> list[str]:
+    summary = "；".join(f"{t} {n}" for t, n in counts.items())
+    lines = [f"分区（{len(zones)}）：{summary}" if zones else "分区：无"]
+    for zone in zones:
+        lines += [_zone_line(zone), f"      {_cite(zone)}"]
+    return lines
+
+
+def _stance_lines(stances: list[dict[str, Any]]) -> list[str]:
+    lines = [f"政策（{len(stances)}）：" if stances else "政策：无"]
+    for s in stances:
+        where = f"〔{'、'.join(s['regions'])}〕" if s["regions"] else ""
+        lines += [f"  {s['stance']} {s['mineral']}{where}：{s['text']}", f"      {_cite(s)}"]
+    return lines
+
+
+def _record_lines(title: str, items: list[dict[str, Any]]) -> list[str]:
+    lines = [f"{title}（{len(items)}）：" if items else f"{title}：无"]
+    for item in items:
+        lines += [f"  {item['name']}", f"      {_cite(item)}"]
+    return lines
+
+
+def _requirement_lines(reqs: list[dict[str, Any]]) -> list[str]:
+    lines = [f"适用要求（{len(reqs)}）：" if reqs else "适用要求：无"]
+    for n, req in enumerate(reqs, 1):
+        why = "；".join(r["why"] for r in req["reasons"])
+        text = " ".join(req["sentences"]) or req["text"]
+        lines += [f"  {n}. {req['id']}  〔{why}〕", f"     {text}", f"     {_cite(req)}"]
+    return lines
+
+
+def _mention_line(mentions: list[dict[str, Any]]) -> str:
+    ids = "、".join(m["id"].split("/", 1)[-1] for m in mentions)
+    return f"提及（{len(mentions)} 条）：{ids}" if mentions else "提及：无"
+
+
+def render_region(data: dict[str, Any]) -> str:
+    r = data["region"]
+    where = f"，属{r['parent']}" if r["parent"] else ""
+    lines = [f"{r['name']}（{LEVELS.get(r['level'], r['level'])}{where}）"]
+    if r["aliases"]:
+        lines.append(f"别名：{'、'.join(r['aliases'])}")
+    if r["areas"]:
+        lines.append(f"所在功能区：{'、'.join(r['areas'])}")
+    lines += _zone_lines(data["zones"], data["counts"]) + _stance_lines(data["stances"])
+    lines += _record_lines("工程", data["projects"]) + _requirement_lines(data["requirements"])
+    return "\n".join([*lines, _mention_line(data["mentions"])])
+
+
+def render_mineral(data: dict[str, Any]) -> str:
+    m = data["mineral"]
+    aliases = f"；别名：{'、'.join(m['aliases'])}" if m["aliases"] else ""
+    lines = [f"{m['name']}（{m['category']}{aliases}）"]
+    lines.append(f"指标（{len(data['indicators'])}）：" if data["indicators"] else "指标：无")
+    for i in data["indicators"]:
+        lines += [
+            f"  {i['category']} {i['name']}：{i['value']}（{i['unit']}，{i['attribute']}，"
+            f"{i['period'] or '—'}）",
+            f"      {_cite(i)}",
+        ]
+    lines += _stance_lines(data["stances"]) + _zone_lines(data["zones"], data["counts"])
+    lines += _record_lines("工程", data["projects"]) + _record_lines("技术", data["technologies"])
+    lines += _requirement_lines(data["requirements"])
+    return "\n".join([*lines, _mention_line(data["mentions"])])
+
+
+def render_zones(data: dict[str, Any]) -> str:
+    filters = "，".join(f"{v}" for v in data["filters"].values() if v) or "全部"
+    return "\n".join(
+        [
+            f"分区（{filters}）：共 {data['total']} 个",
+            *_zone_lines(data["zones"], data["counts"])[1:],
+        ]
+    )
+
+
+def render_zone(data: dict[str, Any]) -> str:
+    z = data["zone"]
+    lines = [
+        f"{z['name']}（{z['type']}）  {z['id']}",
+        f"主要矿种：{'、'.join(z['minerals']) or '—'}",
+        f"所在行政区：{'、'.join(z['regions']) or '—'}",
+    ]
+    if z["counties"]:
+        lines.append(f"涉及县（市、区）：{'、'.join(z['counties'])}")
+    if z["excludes"]:
+        lines.append(f"不含：{'、'.join(z['excludes'])}")
+    lines.append(_cite(z))
+    return "\n".join([*lines, *_requirement_lines(data["requirements"])])

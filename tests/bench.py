@@ -62,7 +62,19 @@ def bench_cli(workdir: Path) -> str:
     return table("Command line (whole process)", ["command", "median", "min", "max", "runs"], rows)
 
 
-SECTIONS: list[Callable[[Path], str]] = [bench_cli]
+def bench_search(workdir: Path) -> str:
+    from tests.bench_search import bench_search as section  # whoosh index vs FTS5 trigram
+
+    return section(workdir)
+
+
+def bench_entities(workdir: Path) -> str:
+    from tests.bench_entities import bench_entities as section  # mentions vs hand-checked sample
+
+    return section(workdir)
+
+
+SECTIONS: list[Callable[[Path], str]] = [bench_cli, bench_search, bench_entities]
 
 
 def main() -> int:

@@ -50,7 +50,10 @@ def test_every_page_break_split_is_joined(doc, plan_text):
     found = []
     for clause in doc.clauses:
         blocks = source_blocks(plan_text, clause)
-        found += [(clause.id.split("/", 1)[1], a[-8:], b[:8]) for a, b in zip(blocks, blocks[1:], strict=False)]
+        found += [
+            (clause.id.split("/", 1)[1], a[-8:], b[:8])
+            for a, b in zip(blocks, blocks[1:], strict=False)
+        ]
     assert found == PAGE_BREAK_JOINS
 
 

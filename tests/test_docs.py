@@ -28,4 +28,6 @@ def test_every_api_endpoint_is_documented(app):
 def test_readme_starts_with_the_two_commands():
     first_block = README.split("```sh", 1)[1].split("```", 1)[0]
     assert [ln.split()[:2] for ln in first_block.strip().splitlines()] == [
-        ["make", "serve"], ["make", "test"]]
+        ["make", "serve"],
+        ["make", "test"],
+    ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from typing import Any
+
+from flask import Blueprint, request
 
 from web.errors import get_kb
 
@@ -17,3 +19,41 @@ def outline():
 @bp.get("/clauses/<path:clause_id>")
 def clause(clause_id: str):
     return get_kb().clause(clause_id)
+
+
+SEARCH_PARAMS = ("limit", "offset", "page", "region", "mineral", "zone_type", "chapter", "kind")
+
+
+def search_params() -> dict[str, Any]:
+    """The search arguments of the request, as given (kb validates them)."""
+    return {k: request.args[k] for k in SEARCH_PARAMS if request.args.get(k, "").strip()}
+
+
+@bp.get("/search")
+def search():
+    return get_kb().search(request.args.get("q", ""), **search_params())
+
+
+@bp.get("/regions/<path:name>")
+def region(name: str):
+    return get_kb().region(name)
+
+
+@bp.get("/minerals/<path:name>")
+def mineral(name: str):
+    return get_kb().mineral(name)
+
+
+def zone_filters() -> dict[str, str | None]:
+    """The zone filters of the request (type, region, mineral); empty ones are None."""
+    return {k: request.args.get(k, "").strip() or None for k in ("type", "region", "mineral")}
+
+
+@bp.get("/zones")
+def zones():
+    return get_kb().zones(**zone_filters())
+
+
+@bp.get("/zones/<path:zone_id>")
+def zone(zone_id: str):
+    return get_kb().zone(zone_id)

@@ -1,0 +1,61 @@
+"""The knowledge-graph part of a build: lexicon, mentions, records and graph, written into the KB.
+
+    lexicon, mentions = write_knowledge(docs, writer)
+
+`lexicon` is the JSON-ready lexicon (`kb.lexicon.Lexicon(lexicon)` reads it) and `mentions` maps
+each clause id to its mentions; the search index is built from both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest import relations as rel
+from ingest.entities import TermTable, annotate, find_mentions
+from ingest.gazetteer import load_gazetteer
+from ingest.records import extract_records
+from kb.graph import GRAPH_FILE, build_graph, save_graph
+from kb.lexicon import LEXICON_FILE, Lexicon
+from kb.model import Document
+from kb.store import KBWriter, write_json
+
+MENTIONS_FILE = "mentions.json"
+Mentions = dict[str, list[dict[str, Any]]]
+
+
+def relations(
+    docs: list[Document], mentions: Mentions, lexicon: Lexicon, zones: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Stances, zone-type and mineral requirements, and which clauses can state requirements."""
+    table = TermTable.from_lexicon(lexicon)
+    zone_clauses = {z["clause_id"] for z in zones}
+
+    def finder(text: str) -> list[dict[str, Any]]:
+        return find_mentions(text, table)
+
+    return {
+        "stances": rel.stances(docs, mentions, finder),
+        "zone_types": rel.zone_type_rules(docs, mentions, finder, zone_clauses),
+        "minerals": rel.mineral_sections(docs, finder),
+        "normative": rel.normative(docs),
+    }
+
+
+def knowledge(docs: list[Document]) -> tuple[Lexicon, Mentions, dict[str, Any], Any]:
+    """Lexicon, mentions, records and graph of `docs` (nothing written)."""
+    lexicon = Lexicon(load_gazetteer().lexicon())
+    records = extract_records(docs, lexicon)
+    mentions = annotate(docs, lexicon, records["zones"])
+    links = relations(docs, mentions, lexicon, records["zones"])
+    graph = build_graph(docs, mentions, records, links, lexicon)
+    return lexicon, mentions, records, graph
+
+
+def write_knowledge(docs: list[Document], writer: KBWriter) -> tuple[dict[str, Any], Mentions]:
+    """Write lexicon.json, mentions.json and graph.json into the build; return the lexicon and
+    the mentions for the next steps of the build."""
+    lexicon, mentions, _, graph = knowledge(docs)
+    write_json(writer.path(LEXICON_FILE), lexicon.to_dict())
+    write_json(writer.path(MENTIONS_FILE), mentions)
+    save_graph(graph, writer.path(GRAPH_FILE))
+    return lexicon.to_dict(), mentions
