@@ -16,6 +16,7 @@ from kb.errors import BadDocument, BadQuery, KBError, KBMissing, NotFound, Unkno
 from kb.store import load_documents, read_manifest
 
 if TYPE_CHECKING:
+    from kb.lexicon import Lexicon
     from kb.lookup import Lookup
     from kb.search import SearchIndex
 
@@ -85,11 +86,9 @@ class KnowledgeBase:
     @cached_property
     def search_index(self) -> SearchIndex:
         """The full-text index, opened on first use (KBMissing if the build has none)."""
-        from kb.lexicon import LEXICON_FILE, Lexicon
         from kb.search import SearchIndex
 
-        lexicon = Lexicon.load(self.root) if (self.root / LEXICON_FILE).exists() else None
-        return SearchIndex.open(self.root, self.library, lexicon)
+        return SearchIndex.open(self.root, self.library, self.lexicon)
 
     def region(self, name: str) -> dict[str, Any]:
         """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
@@ -102,10 +101,10 @@ class KnowledgeBase:
         return self.lookup.mineral(name)
 
     def zones(
-        self, type: str | None = None, region: str | None = None, mineral: str | None = None
+        self, zone_type: str | None = None, region: str | None = None, mineral: str | None = None
     ) -> dict[str, Any]:
         """Zones of a type (name or slug), in a region, of a mineral; any filter may be None."""
-        return self.lookup.zones(type=type, region=region, mineral=mineral)
+        return self.lookup.zones(zone_type=zone_type, region=region, mineral=mineral)
 
     def zone(self, zone_id: str) -> dict[str, Any]:
         """One zone (by id or name) with every requirement that applies to it, ranked."""
@@ -116,13 +115,23 @@ class KnowledgeBase:
         """The knowledge graph and lexicon, loaded on first use (KBMissing if the build lacks
         them)."""
         from kb.graph import GRAPH_FILE, load_graph
-        from kb.lexicon import LEXICON_FILE, Lexicon
         from kb.lookup import Lookup
 
-        for part in (GRAPH_FILE, LEXICON_FILE):
-            if not (self.root / part).exists():
-                raise KBMissing(
-                    f"the knowledge base at {self.root} has no {part}; rebuild it "
-                    "with: plankb ingest"
-                )
-        return Lookup(load_graph(self.root / GRAPH_FILE), self.library, Lexicon.load(self.root))
+        if not (self.root / GRAPH_FILE).exists():
+            raise KBMissing(f"the knowledge base at {self.root} has no {GRAPH_FILE}; rebuild it")
+        return Lookup(load_graph(self.root / GRAPH_FILE), self.library, self.lexicon)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """Names and aliases of regions, minerals and zone types, shared by lookups and search."""
+        from kb.lexicon import LEXICON_FILE, Lexicon
+
+        if not (self.root / LEXICON_FILE).exists():
+            raise KBMissing(f"the knowledge base at {self.root} has no {LEXICON_FILE}; rebuild it")
+        return Lexicon.load(self.root)
+
+    def warm(self) -> None:
+        """Load everything a query needs now rather than on the first request (a server calls
+        this at start-up so no user waits for the dictionary to load)."""
+        self.lookup  # noqa: B018
+        self.search_index.warm()

@@ -144,7 +144,7 @@ def _mineral(args: argparse.Namespace, kb_path: Path) -> str:
 
 def _zones(args: argparse.Namespace, kb_path: Path) -> str:
     data = KnowledgeBase.open(kb_path).zones(
-        type=args.type, region=args.region, mineral=args.mineral
+        zone_type=args.type, region=args.region, mineral=args.mineral
     )
     return _as_json(data) if args.json else render_zones(data)
 

@@ -166,12 +166,15 @@ class Lookup:
         return out
 
     def zones(
-        self, type: str | None = None, region: str | None = None, mineral: str | None = None
+        self,
+        zone_type: str | None = None,
+        region: str | None = None,
+        mineral: str | None = None,
     ) -> dict[str, Any]:
         """Zones filtered by type (name, alias or slug), region and mineral (names or aliases)."""
         lex = self.lexicon
         filters = {
-            "type": lex.zone_type(checked(type, "zone type"))["name"] if type else None,
+            "type": lex.zone_type(checked(zone_type, "zone type"))["name"] if zone_type else None,
             "region": lex.canonical(checked(region, "region"), "region") if region else None,
             "mineral": lex.canonical(checked(mineral, "mineral"), "mineral") if mineral else None,
         }

@@ -44,7 +44,7 @@ def test_dandong_lists_its_zones(kb, name):  # acceptance 2
 
 
 def test_zone_rows_carry_the_contract_fields(kb):
-    zone = kb.zones(type="重点勘查区", region="丹东")["zones"][3]
+    zone = kb.zones(zone_type="重点勘查区", region="丹东")["zones"][3]
     assert {k: zone[k] for k in ("id", "name", "type", "minerals", "regions")} == {
         "id": f"{SLUG}/zone/key-exploration/16",
         "name": "宽甸五道岭-于二瘸子（国家级）",
@@ -166,7 +166,7 @@ def test_a_county_of_a_whole_listed_city_is_in_the_exploration_area(kb):
 
 
 def test_zones_filter_by_type_region_and_mineral(kb):
-    data = kb.zones(type="key-exploration", region="丹东", mineral="硼")
+    data = kb.zones(zone_type="key-exploration", region="丹东", mineral="硼")
     assert data["filters"] == {"type": "重点勘查区", "region": "丹东市", "mineral": "硼矿"}
     assert [z["name"] for z in data["zones"]] == [
         "宽甸五道岭-于二瘸子（国家级）",
@@ -176,7 +176,7 @@ def test_zones_filter_by_type_region_and_mineral(kb):
         "辽宁凤城鸡冠山镇-大兴镇",
     ]
     assert kb.zones()["total"] == 68
-    assert kb.zones(type="集中开采区")["zones"] == []
+    assert kb.zones(zone_type="集中开采区")["zones"] == []
 
 
 def test_boron_lookup_has_indicators_projects_and_zones(kb):

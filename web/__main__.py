@@ -28,8 +28,11 @@ def main() -> int:
 
     from web import create_app
 
+    app = create_app({"KB_PATH": str(kb_path)})
+    if app.extensions["kb"] is not None:
+        app.extensions["kb"].warm()
     log.info("serving on http://%s:%s", host, port)
-    waitress.serve(create_app({"KB_PATH": str(kb_path)}), host=host, port=port, threads=threads)
+    waitress.serve(app, host=host, port=port, threads=threads)
     return 0
 
 

@@ -44,9 +44,12 @@ def mineral(name: str):
     return get_kb().mineral(name)
 
 
+ZONE_PARAMS = {"type": "zone_type", "region": "region", "mineral": "mineral"}  # URL → kb
+
+
 def zone_filters() -> dict[str, str | None]:
-    """The zone filters of the request (type, region, mineral); empty ones are None."""
-    return {k: request.args.get(k, "").strip() or None for k in ("type", "region", "mineral")}
+    """The zone filters of the request as kb arguments (`type` → `zone_type`); empty ones None."""
+    return {arg: request.args.get(p, "").strip() or None for p, arg in ZONE_PARAMS.items()}
 
 
 @bp.get("/zones")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request, url_for
 
 from kb.errors import BadQuery
-from web.api import search_params, zone_filters
+from web.api import ZONE_PARAMS, search_params, zone_filters
 from web.errors import get_kb
 
 bp = Blueprint("pages", __name__)
@@ -78,9 +78,9 @@ def mineral(name: str):
 
 @bp.get("/zones")
 def zones():
-    args = zone_filters()
-    data = get_kb().zones(**args)
-    return render_template("zones.html", data=data, args={k: v for k, v in args.items() if v})
+    filters = zone_filters()
+    args = {p: filters[arg] for p, arg in ZONE_PARAMS.items() if filters[arg]}
+    return render_template("zones.html", data=get_kb().zones(**filters), args=args)
 
 
 @bp.get("/zones/<path:zone_id>")
