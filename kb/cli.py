@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         kb_path = args.kb or Path(setting("KB_PATH"))
         out = HANDLERS[args.command](args, kb_path)
     except NotFound as exc:
-        hint = f" (did you mean: {', '.join(exc.suggestions)})" if exc.suggestions else ""
+        hint = f" 您是否要找：{'、'.join(exc.suggestions)}" if exc.suggestions else ""
         print(f"plankb: {exc}{hint}", file=sys.stderr)
         return 1
     except KBError as exc:

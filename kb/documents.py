@@ -27,8 +27,11 @@ class Library:
         try:
             return self.by_id[clause_id]
         except KeyError:
-            close = difflib.get_close_matches(clause_id, self.order, n=5, cutoff=0.6)
-            raise UnknownClause(f"no clause with id {clause_id!r}", close) from None
+            close = difflib.get_close_matches(clause_id[:200], self.order, n=5, cutoff=0.6)
+            shown = clause_id if len(clause_id) <= 80 else clause_id[:80] + "…"
+            raise UnknownClause(
+                f"没有编号为 {shown} 的条文。No clause with id {shown!r}.", close
+            ) from None
 
     def clause_dict(self, clause: Clause, doc: Document) -> dict[str, Any]:
         data = clause.to_dict()

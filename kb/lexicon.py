@@ -23,6 +23,7 @@ from kb.store import read_json
 
 KINDS = ("region", "mineral", "zone_type")
 KIND_LABELS = {"region": "region", "mineral": "mineral", "zone_type": "zone type"}
+KIND_LABELS_ZH = {"region": "地区", "mineral": "矿种", "zone_type": "分区类型"}
 _TABLES = {"region": "regions", "mineral": "minerals", "zone_type": "zone_types"}
 LEXICON_FILE = "lexicon.json"
 
@@ -82,13 +83,16 @@ class Lexicon:
         ambiguous."""
         found = self.candidates(text, kind)
         label = KIND_LABELS.get(kind or "", "region, mineral or zone type")
+        zh = KIND_LABELS_ZH.get(kind or "", "地区、矿种或分区类型")
         if len(found) == 1:
             return found[0]
         if found:
             raise NotFound(
-                f"{text!r} names more than one {label}; choose one", [n for _, n in found]
+                f"“{text}”对应多个{zh}，请选择其一。{text!r} names more than one {label}.",
+                [n for _, n in found],
             )
-        raise NotFound(f"no {label} named {text!r}", self.suggest(text, kind))
+        message = f"没有这个{zh}：{text}。No {label} named {text!r}."
+        raise NotFound(message, self.suggest(text, kind))
 
     def canonical(self, text: str, kind: str) -> str:
         """The canonical name of a name or alias of `kind`; NotFound with suggestions if none."""

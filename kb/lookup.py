@@ -26,13 +26,20 @@ MAX_NAME = 64
 MAX_ID = 200
 
 
+WHAT_ZH = {"region": "地区", "mineral": "矿种", "zone type": "分区类型", "zone": "分区"}
+
+
 def checked(text: str | None, what: str, limit: int = MAX_NAME) -> str:
     """`text` stripped; BadQuery when it is empty or too long to be a name."""
     value = (text or "").strip()
+    zh = WHAT_ZH[what]
     if not value:
-        raise BadQuery(f"give a {what} name, e.g. 丹东 or 菱镁矿")
+        raise BadQuery(f"请输入{zh}名称，例如 丹东 或 菱镁矿。Give a {what} name.")
     if len(value) > limit:
-        raise BadQuery(f"a {what} name has at most {limit} characters; got {len(value)}")
+        raise BadQuery(
+            f"{zh}名称最多 {limit} 个字（收到 {len(value)} 个）。"
+            f"A {what} name has at most {limit} characters."
+        )
     return value
 
 
@@ -199,9 +206,8 @@ class Lookup:
                 return zone_id
         close = difflib.get_close_matches(text, [*names, *self.zone_ids], n=5, cutoff=0.4)
         close = close or [n for n in names if set(n) & set(text)][:5] or list(names)[:5]
-        raise NotFound(
-            f"no zone with id or name {text!r}", list(dict.fromkeys(names.get(c, c) for c in close))
-        )
+        message = f"没有这个分区：{text}。No zone with id or name {text!r}."
+        raise NotFound(message, list(dict.fromkeys(names.get(c, c) for c in close)))
 
     def zone(self, zone_id: str) -> dict[str, Any]:
         """One zone with every requirement that applies to it, ranked, each with its citation."""

@@ -139,7 +139,7 @@ def test_unknown_clause_is_404_with_suggestions(client, kb_path):
     assert response.get_json() == {
         "ok": False,
         "status": 404,
-        "error": f"no clause with id '{SLUG}/6.4.9'",
+        "error": f"没有编号为 {SLUG}/6.4.9 的条文。No clause with id '{SLUG}/6.4.9'.",
         "suggestions": [
             f"{SLUG}/6.4.3",
             f"{SLUG}/6.4.2",
@@ -150,4 +150,4 @@ def test_unknown_clause_is_404_with_suggestions(client, kb_path):
     }
     result = plankb("show", "nonsense", "--kb", str(kb_path))
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr == "plankb: no clause with id 'nonsense'\n"
+    assert result.stderr == "plankb: 没有编号为 nonsense 的条文。No clause with id 'nonsense'.\n"

@@ -168,7 +168,7 @@ def test_xiuyan_is_a_county_of_anshan(lexicon):  # acceptance 5
 def test_an_unknown_name_has_suggestions(lexicon):
     with pytest.raises(NotFound) as caught:
         lexicon.resolve("纽约", "region")
-    assert str(caught.value) == "no region named '纽约'"
+    assert str(caught.value) == "没有这个地区：纽约。No region named '纽约'."
     assert caught.value.suggestions == ["沈阳市", "大连市", "鞍山市", "抚顺市", "本溪市"]
     with pytest.raises(NotFound) as caught:
         lexicon.resolve("菱美矿", "mineral")

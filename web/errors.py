@@ -8,6 +8,11 @@ from werkzeug.exceptions import HTTPException
 from kb import KnowledgeBase
 from kb.errors import KBError, KBMissing, NotFound
 
+HTTP_MESSAGES = {
+    404: "没有这个页面或接口，请检查网址。No such page or endpoint.",
+    405: "不支持这种请求方式（只支持 GET）。Method not allowed: use GET.",
+}
+
 
 def error_body(message: str, status: int, **extra) -> dict:
     return {"ok": False, "error": message, "status": status, **extra}
@@ -34,7 +39,8 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
-        return _respond(exc.description or exc.name, exc.code or 500)
+        code = exc.code or 500
+        return _respond(HTTP_MESSAGES.get(code, exc.description or exc.name), code)
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception):  # never a stack trace to a user
