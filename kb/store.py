@@ -119,11 +119,15 @@ def read_manifest(kb_path: Path) -> dict[str, Any]:
     manifest = Path(kb_path) / "manifest.json"
     if not manifest.exists():
         raise KBMissing(
-            f"no knowledge base at {kb_path}; build it with: plankb ingest --kb {kb_path}"
+            f"知识库尚未建立（{kb_path}）。No knowledge base at {kb_path}; "
+            f"build it with: plankb ingest --kb {kb_path}"
         )
     data = read_json(manifest)
     if data.get("format") != FORMAT:
-        raise KBMissing(f"the knowledge base at {kb_path} is of an older format; rebuild it")
+        raise KBMissing(
+            f"知识库版本过旧（{kb_path}），请重新建立。The knowledge base at {kb_path} is of an "
+            f"older format; rebuild it with: plankb ingest --kb {kb_path}"
+        )
     return data
 
 

@@ -122,8 +122,8 @@ def test_missing_kb_gives_a_hint(tmp_path):
     )
     assert (result.returncode, result.stderr) == (
         1,
-        f"plankb: no knowledge base at {tmp_path / 'none'}; build it with: "
-        f"plankb ingest --kb {tmp_path / 'none'}\n",
+        f"plankb: 知识库尚未建立（{tmp_path / 'none'}）。No knowledge base at "
+        f"{tmp_path / 'none'}; build it with: plankb ingest --kb {tmp_path / 'none'}\n",
     )
 
 

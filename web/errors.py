@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from kb import KnowledgeBase
@@ -21,21 +21,32 @@ def error_body(message: str, status: int, **extra) -> dict:
 def get_kb() -> KnowledgeBase:
     kb = current_app.extensions["kb"]
     if kb is None:
-        raise current_app.extensions["kb_error"] or KBMissing("no knowledge base")
+        raise current_app.extensions["kb_error"] or KBMissing("知识库不可用。No knowledge base.")
     return kb
 
 
-def _respond(message: str, status: int, **extra):
+def _respond(message: str, status: int, suggestions: list[str] | None = None):
+    extra = {"suggestions": suggestions} if suggestions is not None else {}
     if request.path.startswith("/api/"):
         return error_body(message, status, **extra), status
-    return render_template("error.html", message=message, status=status, **extra), status
+    links = _suggestion_links(suggestions or [])
+    return render_template("error.html", message=message, status=status, links=links), status
+
+
+def _suggestion_links(suggestions: list[str]) -> list[tuple[str, str | None]]:
+    """Each suggestion with a link to the same page for it (/regions/丹冬 → /regions/丹东市)."""
+    args = request.view_args or {}
+    if not request.endpoint or len(args) != 1:
+        return [(s, None) for s in suggestions]
+    (key,) = args
+    return [(s, url_for(request.endpoint, **{key: s})) for s in suggestions]
 
 
 def register(app: Flask) -> None:
     @app.errorhandler(KBError)
     def kb_error(exc: KBError):
-        extra = {"suggestions": exc.suggestions} if isinstance(exc, NotFound) else {}
-        return _respond(str(exc), exc.status, **extra)
+        suggestions = exc.suggestions if isinstance(exc, NotFound) else None
+        return _respond(str(exc), exc.status, suggestions)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
