@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.gazetteer import Gazetteer
+from kb.analyzer import jieba_for
 from kb.lexicon import Lexicon
 from kb.model import Document
 
@@ -256,12 +257,9 @@ class ZoneMatcher(_CharMatcher):
 
 
 def jieba_tokenizer(words: Iterable[str]) -> jieba.Tokenizer:
-    """A jieba tokenizer of its own (the global `jieba.dt` is left alone) with `words` added."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word in sorted(set(words)):
-        tokenizer.add_word(word)
-    return tokenizer
+    """A jieba tokenizer of its own (the global `jieba.dt` is left alone) with `words` added:
+    the very one the search index builds with, so the dictionary loads once per build."""
+    return jieba_for(tuple(sorted(set(words))))
 
 
 def pipeline(lexicon: Lexicon, zones: Iterable[dict[str, Any]] = ()) -> Language:
