@@ -74,7 +74,13 @@ def bench_entities(workdir: Path) -> str:
     return section(workdir)
 
 
-SECTIONS: list[Callable[[Path], str]] = [bench_cli, bench_search, bench_entities]
+def bench_server(workdir: Path) -> str:
+    from tests.bench_server import bench_server as section  # the real server under local load
+
+    return section(workdir)
+
+
+SECTIONS: list[Callable[[Path], str]] = [bench_cli, bench_search, bench_entities, bench_server]
 
 
 def main() -> int:
