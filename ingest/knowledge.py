@@ -51,10 +51,24 @@ def knowledge(docs: list[Document]) -> tuple[Lexicon, Mentions, dict[str, Any], 
     return lexicon, mentions, records, graph
 
 
+def title_mentions(docs: list[Document], lexicon: Lexicon) -> Mentions:
+    """Mentions in the titles of numbered box items, which `clause.text` does not contain
+    (辽东大石桥-凤城-宽甸硼矿勘查增储工程): marked ``"field": "title"``, offsets into the title."""
+    table = TermTable.from_lexicon(lexicon)
+    return {
+        c.id: [{**m, "field": "title"} for m in find_mentions(c.title, table)]
+        for d in docs
+        for c in d.clauses
+        if c.kind == "box_item" and c.title
+    }
+
+
 def write_knowledge(docs: list[Document], writer: KBWriter) -> tuple[dict[str, Any], Mentions]:
     """Write lexicon.json, mentions.json and graph.json into the build; return the lexicon and
-    the mentions for the next steps of the build."""
+    the mentions (of text and box-item titles) for the search index."""
     lexicon, mentions, _, graph = knowledge(docs)
+    for clause_id, found in title_mentions(docs, lexicon).items():
+        mentions[clause_id] = [*found, *mentions.get(clause_id, [])]
     write_json(writer.path(LEXICON_FILE), lexicon.to_dict())
     write_json(writer.path(MENTIONS_FILE), mentions)
     save_graph(graph, writer.path(GRAPH_FILE))

@@ -33,7 +33,11 @@ def read_gold(path: Path = GOLD, slug: str = "liaoning-2021-2025") -> dict[str, 
 def predicted(mentions: dict[str, list[dict[str, Any]]], clause_ids) -> dict[str, Counter]:
     """The extractor's region and mineral mentions of the same clauses, counted the same way."""
     return {
-        cid: Counter((m["type"], m["name"]) for m in mentions.get(cid, []) if m["type"] in TYPES)
+        cid: Counter(
+            (m["type"], m["name"])
+            for m in mentions.get(cid, [])
+            if m["type"] in TYPES and m.get("field") != "title"  # the sample is of clause text
+        )
         for cid in clause_ids
     }
 

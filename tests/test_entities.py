@@ -208,3 +208,23 @@ def test_extraction_quality_on_the_hand_checked_sample(kb_path, kind):  # accept
     detail = "\n".join(e for e in errors(gold, found) if f" {kind} " in e)
     assert result.precision >= low_p, detail
     assert result.recall >= low_r, detail
+
+
+def test_box_item_titles_are_annotated_too(kb_path):
+    mentions = json.loads((kb_path / "mentions.json").read_text(encoding="utf-8"))
+    title = [
+        (m["type"], m["name"])
+        for m in mentions["liaoning-2021-2025/box6/3"]
+        if m.get("field") == "title"
+    ]
+    assert title == [
+        ("region", "大石桥市"),
+        ("region", "凤城市"),
+        ("region", "宽甸满族自治县"),
+        ("mineral", "硼矿"),
+    ]
+
+
+def test_a_mineral_filter_finds_projects_named_by_their_title(kb):
+    hits = kb.search("勘查增储工程", mineral="硼", limit=20)["hits"]
+    assert [h["id"] for h in hits] == ["liaoning-2021-2025/box6/3", "liaoning-2021-2025/box6/5"]
