@@ -7,7 +7,6 @@ latency per endpoint with 4 concurrent clients on loopback — beside the server
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
@@ -17,8 +16,8 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tests.e2e.conftest import free_port, wait_until_up
 from tests.golden_queries import GOLDEN
+from tests.serving import running_server
 
 CLIENTS = 4
 ROUNDS = 2  # each request of the mix this many times per client
@@ -57,27 +56,9 @@ def timed_get(base: str, item: tuple[str, str]) -> tuple[str, float]:
 def bench_server(workdir: Path) -> str:
     from tests.bench import ROOT, table
 
-    port = free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "HOST": "127.0.0.1",
-        "PLANKB_THREADS": str(CLIENTS),
-        "PLANKB_KB": str(workdir / "kb"),
-        "PLANKB_CORPUS": str(ROOT / "corpus"),
-    }
-    base = f"http://127.0.0.1:{port}"
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "web"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        wait_until_up(base + "/api/outline", proc)
+    server = running_server(workdir / "kb", ROOT / "corpus", PLANKB_THREADS=str(CLIENTS))
+    with server as (base, proc):
         startup = time.perf_counter() - start
         idle = rss_mib(proc.pid)
         work = request_mix() * ROUNDS * CLIENTS
@@ -86,10 +67,6 @@ def bench_server(workdir: Path) -> str:
             results = list(pool.map(lambda item: timed_get(base, item), work))
         wall = time.perf_counter() - load_start
         loaded = rss_mib(proc.pid)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        proc.stderr.close()
     rows = _latency_rows(results)
     rows.append([f"all {len(results)} requests", f"{len(results) / wall:.0f} req/s", "", ""])
     bare = _bare_rss()
