@@ -174,12 +174,27 @@ def test_outline_is_the_table_of_contents(kb):
     assert shape(doc["outline"]) == expected_outline()
 
 
-def test_outline_counts_follow_from_the_structure():
-    outline = expected_outline()
-    chapters = [n for n in outline if n[0] == "chapter"]
-    sections = [s for c in chapters for s in c[4]]
-    boxes = [b for s in sections for b in s[4]]
-    assert (len(chapters), len(sections), len(boxes)) == (9, 28, 9)
+def test_outline_has_9_chapters_28_sections_9_boxes_7_tables_5_maps(kb):
+    (doc,) = kb.outline()["documents"]
+    kinds = [n["kind"] for top in doc["outline"] for n in walk_nodes(top)]
+    counts = {k: kinds.count(k) for k in dict.fromkeys(kinds)}
+    assert counts == {
+        "general": 1,
+        "chapter": 9,
+        "section": 28,
+        "box": 9,
+        "closing": 1,
+        "annex_tables": 1,
+        "annex_table": 7,
+        "annex_maps": 1,
+        "annex_map": 5,
+    }
+
+
+def walk_nodes(node: dict):
+    yield node
+    for child in node["children"]:
+        yield from walk_nodes(child)
 
 
 def test_every_clause_sits_in_exactly_one_outline_node(kb):
