@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
 
-from tests.conftest import SLUG
+from tests.conftest import ROOT, SLUG
 
 
 def get(url: str) -> tuple[int, str, str]:
@@ -66,3 +68,25 @@ def test_static_assets_ship_with_the_project(server):
         assert status == 200
     _, _, html = get(server + "/outline")
     assert "http://" not in html.replace("http://127.0.0.1", "") and "https://" not in html
+
+
+def test_a_refused_ingest_leaves_the_running_server_serving(server, server_workdir, tmp_path, kb):
+    kb_dir = server_workdir / "kb"
+    live = kb_dir.resolve()
+    _, _, before = get(server + "/api/outline")
+    bad = tmp_path / "not-a-plan.txt"
+    bad.write_text("这是一份普通的通知。\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kb", "ingest", str(bad), "--kb", str(kb_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"plankb: {bad}: no chapter headings (第一章 …) found; not a planning document\n",
+    )
+    assert kb_dir.resolve() == live
+    assert get(server + "/api/outline") == (200, "application/json", before)
+    status, _, body = get(f"{server}/api/search?q=%E7%A1%BC")
+    assert (status, json.loads(body)["hits"]) == (200, kb.search("硼")["hits"])
