@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import urllib.error
@@ -11,7 +13,9 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT, SLUG
+from ingest.build import build, corpus_files
+from tests.conftest import CORPUS, ROOT, SLUG
+from tests.serving import running_server
 
 
 def get(url: str) -> tuple[int, str, str]:
@@ -90,3 +94,30 @@ def test_a_refused_ingest_leaves_the_running_server_serving(server, server_workd
     assert get(server + "/api/outline") == (200, "application/json", before)
     status, _, body = get(f"{server}/api/search?q=%E7%A1%BC")
     assert (status, json.loads(body)["hits"]) == (200, kb.search("硼")["hits"])
+
+
+def test_a_bad_file_in_the_corpus_does_not_take_the_server_down(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    build(corpus_files(corpus), tmp_path / "kb")
+    earlier = (tmp_path / "kb").resolve()
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
+    with running_server(tmp_path / "kb", corpus) as (base, _):
+        status, _, body = get(f"{base}/api/clauses/{SLUG}/6.4.2")
+        assert (status, json.loads(body)["page"]) == (200, 27)
+    assert (tmp_path / "kb").resolve() == earlier
+
+
+def test_a_bad_corpus_and_no_kb_is_a_one_line_refusal(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "broken.txt").write_bytes(b"")
+    env = {**os.environ, "PLANKB_KB": str(tmp_path / "kb"), "PLANKB_CORPUS": str(corpus)}
+    result = subprocess.run(
+        [sys.executable, "-m", "web"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert (result.returncode, result.stderr.splitlines()[-1]) == (
+        1,
+        f"plankb: {corpus / 'broken.txt'}: the file is empty",
+    )
+    assert not (tmp_path / "kb").exists()
