@@ -90,6 +90,18 @@ class KnowledgeBase:
 
         return SearchIndex.open(self.root, self.library, self.lexicon)
 
+    def regions(self) -> dict[str, Any]:
+        """Every city, county and area the plan names or places a zone in, with counts."""
+        from kb import directory
+
+        return directory.regions(self.lookup)
+
+    def minerals(self) -> dict[str, Any]:
+        """Every mineral the plan names, with its zones, stances, indicators and mentions."""
+        from kb import directory
+
+        return directory.minerals(self.lookup)
+
     def region(self, name: str) -> dict[str, Any]:
         """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
         requirements and mentions, each with its citation; NotFound with suggestions if unknown."""

@@ -34,6 +34,16 @@ def search():
     return get_kb().search(request.args.get("q", ""), **search_params())
 
 
+@bp.get("/regions")
+def regions():
+    return get_kb().regions()
+
+
+@bp.get("/minerals")
+def minerals():
+    return get_kb().minerals()
+
+
 @bp.get("/regions/<path:name>")
 def region(name: str):
     return get_kb().region(name)

@@ -66,6 +66,16 @@ def _pager(data: dict) -> dict:
     return {"current": current, "pages": pages, "numbers": range(first, min(pages, first + 9) + 1)}
 
 
+@bp.get("/regions")
+def regions():
+    return render_template("regions.html", data=get_kb().regions())
+
+
+@bp.get("/minerals")
+def minerals():
+    return render_template("minerals.html", data=get_kb().minerals())
+
+
 @bp.get("/regions/<path:name>")
 def region(name: str):
     return render_template("region.html", data=get_kb().region(name))
