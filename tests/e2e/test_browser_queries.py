@@ -77,3 +77,14 @@ def test_unknown_region_page_links_the_suggestion(server, page):
     page.locator(".suggestions a", has_text="丹东市").click()
     page.wait_for_selector("article.region")
     assert page.locator("article.region").get_attribute("data-name") == "丹东市"
+
+
+def test_nav_to_the_mineral_list_and_on_to_a_mineral(server, page):
+    page.goto(server + "/outline")
+    page.locator("header nav a", has_text="矿种").click()
+    page.wait_for_selector("tr.mineral")
+    row = page.locator('tr.mineral[data-name="菱镁矿"]')
+    assert row.locator(".tag").all_inner_texts() == ["总量控制", "限制勘查"]
+    row.locator("a").click()
+    page.wait_for_url("**/minerals/**")
+    assert page.locator("h1").first.inner_text().startswith("菱镁矿")
