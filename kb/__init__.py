@@ -129,18 +129,22 @@ class KnowledgeBase:
         from kb.graph import GRAPH_FILE, load_graph
         from kb.lookup import Lookup
 
-        if not (self.root / GRAPH_FILE).exists():
-            raise KBMissing(f"the knowledge base at {self.root} has no {GRAPH_FILE}; rebuild it")
-        return Lookup(load_graph(self.root / GRAPH_FILE), self.library, self.lexicon)
+        return Lookup(load_graph(self._part(GRAPH_FILE)), self.library, self.lexicon)
 
     @cached_property
     def lexicon(self) -> Lexicon:
         """Names and aliases of regions, minerals and zone types, shared by lookups and search."""
         from kb.lexicon import LEXICON_FILE, Lexicon
 
-        if not (self.root / LEXICON_FILE).exists():
-            raise KBMissing(f"the knowledge base at {self.root} has no {LEXICON_FILE}; rebuild it")
+        self._part(LEXICON_FILE)
         return Lexicon.load(self.root)
+
+    def _part(self, name: str) -> Path:
+        """The path of one part of the build; KBMissing when the build lacks it."""
+        path = self.root / name
+        if not path.exists():
+            raise KBMissing(f"the knowledge base at {self.root} has no {name}; rebuild it")
+        return path
 
     def warm(self) -> None:
         """Load everything a query needs now rather than on the first request (a server calls

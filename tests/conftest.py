@@ -15,6 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 PLAN = CORPUS / "liaoning-mineral-plan-2021-2025.txt"
 SLUG = "liaoning-2021-2025"
+CITIES = [
+    "沈阳市",
+    "大连市",
+    "鞍山市",
+    "抚顺市",
+    "本溪市",
+    "丹东市",
+    "锦州市",
+    "营口市",
+    "阜新市",
+    "辽阳市",
+    "盘锦市",
+    "铁岭市",
+    "朝阳市",
+    "葫芦岛市",
+]  # prefecture-level, in code order
 
 
 @pytest.fixture(scope="session")

@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-CITIES = [
-    "沈阳市",
-    "大连市",
-    "鞍山市",
-    "抚顺市",
-    "本溪市",
-    "丹东市",
-    "锦州市",
-    "营口市",
-    "阜新市",
-    "辽阳市",
-    "盘锦市",
-    "铁岭市",
-    "朝阳市",
-    "葫芦岛市",
-]
+from tests.conftest import CITIES
 
 
 def test_region_list_has_the_14_cities_with_their_zone_counts(kb, client):
