@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.lines import Line, clean_text, clean_title, compact
+from ingest.pages import assign_pages, toc_pages
 from ingest.tables import parse_table
-from ingest.toc import NUM, FrontMatter, TocEntry
+from ingest.toc import NUM, FrontMatter
 from kb.model import Clause, Node, cn_numeral, parse_cn_numeral
 
 _CHAPTER = re.compile(rf"^第(?P<n>[{NUM}]+)章[\s\u3000]*(?P<title>.*)$")
@@ -89,7 +90,8 @@ class TreeBuilder:
 
     def __init__(self, slug: str, front: FrontMatter):
         self.slug = slug
-        self.pages = _page_map(front.toc)
+        self.pages = toc_pages(front.toc)
+        self.breaks: list[int] = []  # where a block joined to the one before begins
         self.outline: list[Node] = []
         self.clauses: list[Clause] = []
         self.chapter: Node | None = None
@@ -112,6 +114,7 @@ class TreeBuilder:
         elif self.box is not None:
             self.feed_box(line)
         elif self.para.continues_with(line):
+            self.breaks.append(line.start)
             self.para.lines.append(line)
         else:
             self.flush_para()
@@ -120,6 +123,7 @@ class TreeBuilder:
     def finish(self, annexes: list[tuple[str, int, str, Line]]) -> tuple[list[Node], list[Clause]]:
         self.flush()
         self.add_annexes(annexes)
+        assign_pages(self.outline, self.clauses, self.breaks)
         return self.outline, self.clauses
 
     def flush(self) -> None:
@@ -250,6 +254,8 @@ class TreeBuilder:
             self.close_item(box)
             box.item = (int(m.group("n")), clean_title(m.group("title")), line)
         elif box.item and (not box.body.lines or box.body.continues_with(line)):
+            if box.body.lines:
+                self.breaks.append(line.start)
             box.body.lines.append(line)
         else:
             box.mode = "end"
@@ -320,16 +326,3 @@ class TreeBuilder:
 def _cn(number: int | None) -> str:
     return cn_numeral(number or 0)
 
-
-def _page_map(toc: list[TocEntry]) -> dict[tuple, int]:
-    pages: dict[tuple, int] = {}
-    chapter = None
-    for entry in toc:
-        if entry.kind in ("general", "closing"):
-            pages[(entry.kind,)] = entry.page
-        elif entry.kind == "chapter":
-            chapter = entry.number
-            pages[(chapter,)] = entry.page
-        else:
-            pages[(chapter, entry.number)] = entry.page
-    return pages
