@@ -14,7 +14,6 @@ from typing import Any
 
 from kb.model import Clause, Document
 
-
 _CJK = r"\u3400-\u9fff\uff08\uff09"
 _LOOSE = re.compile(rf"(?<=[{_CJK}])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])\s+(?=[{_CJK}])")
 
