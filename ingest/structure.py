@@ -325,4 +325,3 @@ class TreeBuilder:
 
 def _cn(number: int | None) -> str:
     return cn_numeral(number or 0)
-
