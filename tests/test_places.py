@@ -51,8 +51,9 @@ def zones_of(kb, region: str) -> list[str]:
 
 
 def test_benxi_county_lists_gaoguan_because_box5_puts_gaoguan_in_benxi_county(kb):
-    # 专栏五 21 “辽宁本溪县高官镇-抚顺县后安镇”: 高官 is in 本溪县, so 专栏三 1 “辽宁本溪高官-柳木匠沟”
-    # is too; 专栏五 8 “辽宁本溪县悬岭后”; 4.1.3 includes 本溪市 less only 桓仁县.
+    # 专栏五 21 “辽宁本溪县高官镇-抚顺县后安镇”: 高官 is in 本溪县, so 专栏三 1
+    # “辽宁本溪高官-柳木匠沟” is too; 专栏五 8 “辽宁本溪县悬岭后”;
+    # 4.1.3 includes 本溪市 less 桓仁县.
     assert zones_of(kb, "本溪县") == [
         "鞍山-抚顺铁、铜、锌矿勘查开发区",
         "辽宁本溪高官-柳木匠沟",
