@@ -91,3 +91,33 @@ def test_places_named_only_in_a_project_title_count(kb):
     # 专栏九 1 “鞍山、本溪、辽阳铁矿资源生产能力建设工程”: its text says only 鞍本辽地区
     assert "鞍山、本溪、辽阳铁矿资源生产能力建设工程" in projects_of(kb, "本溪市")
     assert "box9/1" in ids(kb.region("本溪市")["mentions"])
+
+
+def requirement_ids(kb, region: str) -> set[str]:
+    return set(ids(kb.region(region)["requirements"]))
+
+
+# A county's requirements: the clauses naming it or its functional area, and those whose scope
+# covers its city as a whole (具体包括…鞍山市…), less those leaving it out (除…外).
+# Read off the plan:
+COUNTY_REQUIREMENTS = {
+    # 4.1.2 names 岫岩县/岫岩; 6.3.2 lists 岫岩县 in 辽东绿色经济区; 7.2.2 names 辽东绿色经济区;
+    # 4.1.3 covers 鞍山市 whole but “除海城市、岫岩县外”. 4.2.2, box4/1, box6/1, box9/1 name
+    # 鞍山 as a place of iron (鞍山、辽阳…等地, 鞍山-本溪成矿区带, 鞍山、本溪、辽阳铁矿).
+    "岫岩": {"4.1.2", "6.3.2", "7.2.2"},
+    # 4.1.2 (海城市, 海城), box6/3 (营口后仙峪-海城诸葛岭), box9/3 (在海城、大石桥、辽阳等地)
+    "海城": {"4.1.2", "box6/3", "box9/3"},
+    # 6.3.2 (本溪县), 7.2.2 (辽东绿色经济区), 4.1.3 (本溪市（除桓仁县外）)
+    "本溪县": {"6.3.2", "7.2.2", "4.1.3"},
+    # 4.1.5 “具体包括沈阳市、铁岭市”: 沈阳市 as a whole
+    "法库": {"4.1.5"},
+}
+
+
+def test_a_county_gets_what_names_it_or_covers_its_whole_city(kb):
+    assert {n: requirement_ids(kb, n) for n in COUNTY_REQUIREMENTS} == COUNTY_REQUIREMENTS
+
+
+def test_a_city_still_gets_every_clause_naming_it(kb):
+    # the four iron items name 鞍山 itself, so 鞍山市's page keeps them
+    assert {"4.2.2", "box4/1", "box6/1", "box9/1"} <= requirement_ids(kb, "鞍山")

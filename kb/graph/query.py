@@ -73,6 +73,19 @@ class GraphQuery:
         """Whether the clause names `target` other than to leave it out (除…外)."""
         return any(not d["negated"] for v, d in self.targets(clause_id, "mentions") if v == target)
 
+    def names_whole(self, clause_id: str, region: str) -> bool:
+        """Whether the clause names `region` by its full name (鞍山市, as in 具体包括鞍山市…): the
+        city as a whole, not a place in it (鞍山、本溪等地, 鞍山式铁矿)."""
+        clause, _ = self.library.get(clause_id)
+        texts = {"spans": clause.text, "title_spans": clause.title or ""}
+        return any(
+            texts[key][s:e] == region
+            for v, d in self.targets(clause_id, "mentions")
+            if v == node("region", region) and not d["negated"]
+            for key in texts
+            for s, e in d.get(key, [])
+        )
+
     def excluding(self, clause_ids: Iterable[str], regions: Iterable[str]) -> set[str]:
         """Those of `clause_ids` that name one of `regions` only to leave it out (除…外)."""
         wanted = {node("region", r) for r in regions}

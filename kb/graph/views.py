@@ -1,6 +1,6 @@
 """The answers about a region, a mineral, the zones and one zone, built from the graph queries
 and the requirements below them. Names resolve through the lexicon's aliases (丹东 → 丹东市,
-硼 → 硼矿); a county's lookup rolls up to its city's clauses below its own."""
+硼 → 硼矿); a county's lookup adds, below its own, the clauses covering its whole city."""
 
 from __future__ import annotations
 
