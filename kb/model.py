@@ -53,6 +53,7 @@ class Clause:
     # [first, last] page the clause may start on (equal when the evidence pins it; last is
     # None after the last heading); None for annex entries — see ingest/pages.py
     pages: list[int | None] | None = None
+    note: str | None = None  # what the text lacks (附表7 is named, not contained)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -89,6 +89,7 @@ def test_api_clause_whole_structure(client):
         "part": "body",
         "fields": None,
         "pages": [27, 27],
+        "note": None,
         "citation": {
             "text": CITATIONS["6.4.2"],
             "document": "辽宁省矿产资源总体规划（2021-2025年）",

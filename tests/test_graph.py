@@ -45,6 +45,7 @@ def test_the_graph_is_node_link_json_with_named_edges(kb_path, graph):
         "zone_type": 8,
         "stance": 8,
         "technology": 5,
+        "gap": 15,  # 7 附表 and 5 附图 the text only names; 勘查/开采规划区块, 集中开采区
     }
 
 

@@ -186,6 +186,17 @@ class GraphQuery:
                 out.setdefault(city, "city")
         return out
 
+    def elsewhere(self, zone_type: str | None = None) -> list[dict[str, Any]]:
+        """Zone types whose list the plan keeps outside its text (附表4, 县级规划): each gap
+        with its note, quotes and the citation of the clause saying where the list is."""
+        types = [zone_type] if zone_type else self.lexicon.names("zone_type")
+        return [
+            self.record(gap)
+            for t in types
+            for gap, _ in self.targets(node("zone_type", t), "listed_elsewhere")
+            if self.g.nodes[gap]["about"] == "zone_type"
+        ]
+
     def related_regions(self, region: str) -> list[str]:
         """The region with what it contains: a city's counties, an area's members."""
         entry = self.lexicon.entry("region", region)

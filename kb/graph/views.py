@@ -37,6 +37,7 @@ class Views:
             "total": len(zones),
             "counts": counts(zones),
             "zones": zones,
+            "elsewhere": self.q.elsewhere(filters["type"]),
         }
 
     def zone(self, zone_id: str) -> dict[str, Any]:
@@ -66,6 +67,7 @@ class Views:
             },
             "zones": zones,
             "counts": counts(zones),
+            "elsewhere": q.elsewhere(),
             "stances": [s for s in q.all_stances() if set(s["regions"]) & set(nearby)],
             "projects": q.records_concerning("project", [node("region", r) for r in nearby]),
             "requirements": self.req.rendered(self.req.region_clauses(region, entry)),
@@ -88,6 +90,7 @@ class Views:
             "stances": [s for s in q.all_stances() if s["mineral"] == mineral],
             "zones": zones,
             "counts": counts(zones),
+            "elsewhere": q.elsewhere(),
             "projects": q.records_concerning("project", [mnode]),
             "technologies": q.records_concerning("technology", [mnode]),
             "requirements": self.req.rendered(req),
