@@ -73,19 +73,6 @@ class GraphQuery:
         """Whether the clause names `target` other than to leave it out (除…外)."""
         return any(not d["negated"] for v, d in self.targets(clause_id, "mentions") if v == target)
 
-    def names_whole(self, clause_id: str, region: str) -> bool:
-        """Whether the clause names `region` by its full name (鞍山市, as in 具体包括鞍山市…): the
-        city as a whole, not a place in it (鞍山、本溪等地, 鞍山式铁矿)."""
-        clause, _ = self.library.get(clause_id)
-        texts = {"spans": clause.text, "title_spans": clause.title or ""}
-        return any(
-            texts[key][s:e] == region
-            for v, d in self.targets(clause_id, "mentions")
-            if v == node("region", region) and not d["negated"]
-            for key in texts
-            for s, e in d.get(key, [])
-        )
-
     def excluding(self, clause_ids: Iterable[str], regions: Iterable[str]) -> set[str]:
         """Those of `clause_ids` that name one of `regions` only to leave it out (除…外)."""
         wanted = {node("region", r) for r in regions}
@@ -185,17 +172,6 @@ class GraphQuery:
             if city:
                 out.setdefault(city, "city")
         return out
-
-    def elsewhere(self, zone_type: str | None = None) -> list[dict[str, Any]]:
-        """Zone types whose list the plan keeps outside its text (附表4, 县级规划): each gap
-        with its note, quotes and the citation of the clause saying where the list is."""
-        types = [zone_type] if zone_type else self.lexicon.names("zone_type")
-        return [
-            self.record(gap)
-            for t in types
-            for gap, _ in self.targets(node("zone_type", t), "listed_elsewhere")
-            if self.g.nodes[gap]["about"] == "zone_type"
-        ]
 
     def related_regions(self, region: str) -> list[str]:
         """The region with what it contains: a city's counties, an area's members."""

@@ -70,7 +70,7 @@ class RequirementFinder:
         counties; not those naming a place in it (鞍山、本溪、辽阳铁矿)."""
         rnode = node("region", city)
         for clause_id, _ in self.q.targets(rnode, "singled_out"):
-            if self.q.names_whole(clause_id, city):
+            if names_whole(self.q, clause_id, city):
                 req.add(clause_id, "city", city, (rnode,))
 
     def mineral(
@@ -103,3 +103,17 @@ class RequirementFinder:
                 anode = node("region", area)
                 for clause_id, _ in self.q.targets(anode, "singled_out"):
                     req.add(clause_id, "area", area, (anode,))
+
+
+def names_whole(q: GraphQuery, clause_id: str, region: str) -> bool:
+    """Whether the clause names `region` by its full name (鞍山市, as in 具体包括鞍山市…): the
+    city as a whole, not a place in it (鞍山、本溪等地, 鞍山式铁矿)."""
+    clause, _ = q.library.get(clause_id)
+    texts = {"spans": clause.text, "title_spans": clause.title or ""}
+    return any(
+        texts[key][s:e] == region
+        for v, d in q.targets(clause_id, "mentions")
+        if v == node("region", region) and not d["negated"]
+        for key in texts
+        for s, e in d.get(key, [])
+    )

@@ -37,7 +37,7 @@ class Views:
             "total": len(zones),
             "counts": counts(zones),
             "zones": zones,
-            "elsewhere": self.q.elsewhere(filters["type"]),
+            "elsewhere": elsewhere(self.q, filters["type"]),
         }
 
     def zone(self, zone_id: str) -> dict[str, Any]:
@@ -67,7 +67,7 @@ class Views:
             },
             "zones": zones,
             "counts": counts(zones),
-            "elsewhere": q.elsewhere(),
+            "elsewhere": elsewhere(q),
             "stances": [s for s in q.all_stances() if set(s["regions"]) & set(nearby)],
             "projects": q.records_concerning("project", [node("region", r) for r in nearby]),
             "requirements": self.req.rendered(self.req.region_clauses(region, entry)),
@@ -90,9 +90,21 @@ class Views:
             "stances": [s for s in q.all_stances() if s["mineral"] == mineral],
             "zones": zones,
             "counts": counts(zones),
-            "elsewhere": q.elsewhere(),
+            "elsewhere": elsewhere(q),
             "projects": q.records_concerning("project", [mnode]),
             "technologies": q.records_concerning("technology", [mnode]),
             "requirements": self.req.rendered(req),
             "mentions": q.mentions(mnode),
         }
+
+
+def elsewhere(q: GraphQuery, zone_type: str | None = None) -> list[dict[str, Any]]:
+    """Zone types whose list the plan keeps outside its text (附表4, 县级规划): each gap with
+    its note, quotes and the citation of the clause saying where the list is."""
+    types = [zone_type] if zone_type else q.lexicon.names("zone_type")
+    return [
+        q.record(gap)
+        for t in types
+        for gap, _ in q.targets(node("zone_type", t), "listed_elsewhere")
+        if q.g.nodes[gap]["about"] == "zone_type"
+    ]
