@@ -22,14 +22,6 @@ _SENTENCE = re.compile(r"[^。]*。?")
 _LABELS = {"annex_table": "附表", "annex_map": "附图"}
 
 
-def note_annexes(clauses: list[Clause]) -> None:
-    """Give every 附表/附图 entry a note: the text lists its title only."""
-    for clause in clauses:
-        label = _LABELS.get(clause.kind)
-        if label:
-            clause.note = f"{label}{clause.item}“{clause.title}”不在本文本中：文本只列出它的名称。"
-
-
 def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s]
 
