@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-SLUG = "liaoning-2021-2025"
+from tests.plans import SLUG
 
 
 class Golden(NamedTuple):
