@@ -140,6 +140,8 @@ def zone_type_note(zone_type: str, where: list[str], count: int | None) -> str:
     return f"{zone_type}：{'，'.join(parts)}；本文本不含其名录。"
 
 
-def find_gaps(docs: list[Document], lexicon: Lexicon, zones: list[dict[str, Any]]) -> list:
+def find_gaps(
+    docs: list[Document], lexicon: Lexicon, zones: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Every gap of `docs` (annex entries and zone types listed elsewhere)."""
     return GapFinder(lexicon).gaps(docs, zones)
