@@ -53,6 +53,12 @@ class KnowledgeBase:
         short label per clause."""
         return self.library.outline()
 
+    def documents(self) -> list[dict[str, Any]]:
+        """Every loaded document: slug, title, issuer, date …"""
+        from kb.documents import doc_meta
+
+        return [doc_meta(d) for d in self.library.docs.values()]
+
     def clause(self, clause_id: str) -> dict[str, Any]:
         """One clause with its citation and context; UnknownClause (with suggestions) if none."""
         return self.library.clause(clause_id)

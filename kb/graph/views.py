@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kb.graph import directory, neighbourhood
 from kb.graph.build import node
 from kb.graph.query import GraphQuery, counts
 from kb.graph.ranking import Requirements
@@ -37,16 +38,18 @@ class Views:
             "total": len(zones),
             "counts": counts(zones),
             "zones": zones,
+            "cities": directory.cities(self.q, zones),
         }
 
     def zone(self, zone_id: str) -> dict[str, Any]:
         """One zone with every requirement that applies to it, ranked, each with its citation."""
         zone = self.q.record(self.q.zone_id(zone_id))
-        return {
+        answer = {
             "zone": zone,
             "requirements": self.req.rendered(self.req.zone(zone)),
             "mentions": self.q.mentions(zone["id"]),
         }
+        return {**answer, "neighbourhood": neighbourhood.of_zone(answer)}
 
     def region(self, name: str) -> dict[str, Any]:
         """Everything the plans say about a region: zones, stances, projects, requirements."""
@@ -55,7 +58,7 @@ class Views:
         entry = lex.entry("region", region)
         nearby = q.related_regions(region)
         zones = q.zone_list(region=region)
-        return {
+        answer = {
             "query": name,
             "region": {
                 **{k: entry[k] for k in ("name", "level", "code", "parent", "aliases")},
@@ -71,6 +74,7 @@ class Views:
             "requirements": self.req.rendered(self.req.region_clauses(region, entry)),
             "mentions": q.mentions(node("region", region)),
         }
+        return {**answer, "neighbourhood": neighbourhood.of_region(answer)}
 
     def mineral(self, name: str) -> dict[str, Any]:
         """Everything the plans say about a mineral: indicators, stances, zones, projects …"""
@@ -81,15 +85,17 @@ class Views:
         zones = q.zone_list(mineral=mineral)
         req = Requirements(q.order)
         self.req.mineral(req, mineral)
-        return {
+        answer = {
             "query": name,
             "mineral": {k: entry[k] for k in ("name", "category", "aliases")},
             "indicators": [q.record(i) for i, _ in q.targets(mnode, "indicator")],
             "stances": [s for s in q.all_stances() if s["mineral"] == mineral],
             "zones": zones,
             "counts": counts(zones),
+            "cities": directory.cities(q, zones),
             "projects": q.records_concerning("project", [mnode]),
             "technologies": q.records_concerning("technology", [mnode]),
             "requirements": self.req.rendered(req),
             "mentions": q.mentions(mnode),
         }
+        return {**answer, "neighbourhood": neighbourhood.of_mineral(answer)}
