@@ -1,6 +1,6 @@
 """An entity's neighbourhood (kb.graph.neighbourhood) laid out for an SVG drawn on the server:
-the entity in the middle, its neighbours on a ring grouped by kind, alternately on an inner and
-an outer ring when there are many, so that 20–50 labels stay apart and readable."""
+the entity in the middle, its neighbours on an oval grouped by kind; when there are many, on two
+or three ovals in turn, so that neighbouring labels (20–50 of them) stay apart and readable."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Any
 
 from kb.vocabulary import NEIGHBOUR_KINDS
 
-WIDTH, HEIGHT = 960, 760
-RING = 290  # px: radius of a single ring
-INNER, OUTER = 240, 320  # px: radii of the two rings of a crowded picture
-CROWDED = 16  # neighbours from which the two rings are used
+WIDTH, HEIGHT = 1200, 800
+RX, RY = 330, 250  # px: radii of the innermost oval
+GAP = 55  # px between ovals
+CROWDED = (16, 30)  # neighbours from which two, then three ovals are used
 LABEL = 9  # characters of a label shown; the whole name is in the node's tooltip
 COLOURS = {
     "zone": "#9b1c1c",
@@ -31,8 +31,8 @@ def layout(net: dict[str, Any]) -> dict[str, Any]:
     placed = {net["center"]["id"]: {**net["center"], "x": cx, "y": cy, **_label(net["center"])}}
     for i, node in enumerate(nodes):
         angle = -math.pi / 2 + 2 * math.pi * i / max(len(nodes), 1)
-        radius = (INNER if i % 2 == 0 else OUTER) if len(nodes) >= CROWDED else RING
-        placed[node["id"]] = _place(node, angle, radius, cx, cy)
+        ring = i % (1 + sum(len(nodes) >= n for n in CROWDED))
+        placed[node["id"]] = _place(node, angle, ring * GAP, cx, cy)
     edges = [
         {
             "x1": placed[e["source"]]["x"],
@@ -55,12 +55,12 @@ def layout(net: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _place(node: dict[str, Any], angle: float, radius: float, cx: float, cy: float) -> dict:
-    """A neighbour on its ring, its label outside it: to the right on the right half, to the
-    left on the left half, above or below at the top and bottom."""
+def _place(node: dict[str, Any], angle: float, out: float, cx: float, cy: float) -> dict:
+    """A neighbour on its oval (`out` px outside the innermost), its label outside it: to the
+    right on the right half, to the left on the left half, above or below at top and bottom."""
     cos, sin = math.cos(angle), math.sin(angle)
-    x, y = cx + radius * cos, cy + radius * sin
-    anchor = "start" if cos > 0.25 else "end" if cos < -0.25 else "middle"
+    x, y = cx + (RX + out) * cos, cy + (RY + out) * sin
+    anchor = "start" if cos > 0.1 else "end" if cos < -0.1 else "middle"
     lx = x + 12 * cos if anchor != "middle" else x
     ly = y + 5 if anchor != "middle" else (y - 14 if sin < 0 else y + 22)
     return {

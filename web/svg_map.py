@@ -15,6 +15,7 @@ from typing import Any
 
 GEOJSON = Path(__file__).parent / "data" / "liaoning_cities.geojson"
 WIDTH = 640  # px of the drawing; the height follows from the outline
+LEGEND = 190  # px right of the drawing for the legend
 TOLERANCE = 1.0  # px: points closer than this to the simplified line are dropped
 ZERO_FILL = "#f2efe9"
 FILLS = ("#f7d9cb", "#efb197", "#df7f62", "#bf4c33", "#84200f")  # light to dark
@@ -125,7 +126,8 @@ def city_map(cities: list[dict[str, Any]], title: str) -> dict[str, Any]:
         drawn.append({**city, **shapes["cities"][city["name"]], "fill": fill, "dark": fill in DARK})
     return {
         "title": title,
-        "width": shapes["width"],
+        "width": shapes["width"] + LEGEND,
+        "legend_x": shapes["width"] + 20,
         "height": shapes["height"],
         "cities": drawn,
         "legend": legend,
