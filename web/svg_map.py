@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ def _path(points: list[Point]) -> str:
 
 
 def _area(points: list[Point]) -> float:
-    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:])) / 2
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(points)) / 2
 
 
 def simplify(points: list[Point], tolerance: float) -> list[Point]:
@@ -118,7 +119,10 @@ def city_map(cities: list[dict[str, Any]], title: str) -> dict[str, Any]:
     shapes = outlines()
     ranges = bins(max((c["zones"] for c in cities), default=0))
     fills = [ZERO_FILL, *_shades(len(ranges) - 1)]
-    drawn, legend = [], [{"range": r, "fill": f, "cities": 0} for r, f in zip(ranges, fills)]
+    drawn, legend = (
+        [],
+        [{"range": r, "fill": f, "cities": 0} for r, f in zip(ranges, fills, strict=True)],
+    )
     for city in cities:
         shade = next(i for i, (lo, hi) in enumerate(ranges) if lo <= city["zones"] <= hi)
         legend[shade]["cities"] += 1
