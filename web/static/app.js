@@ -1,7 +1,7 @@
 // Copy-to-clipboard for citation buttons, and the citation style form sent on change.
 // The page works without this file: the form has its own button, the texts are on the page.
 document.addEventListener("click", async (event) => {
-  const button = event.target.closest("button.copy");
+  const button = event.target.closest("button.copy, button.copy-quote");
   if (!button) return;
   const text = button.dataset.copy;
   try {
