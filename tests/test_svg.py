@@ -129,3 +129,24 @@ def test_zone_graph_names_its_type_minerals_and_places(client):
     # 专栏七 15: 辽宁岫岩西沟-小荒沟 | 菱镁矿 | 鞍山 (岫岩 is 岫岩满族自治县 of 鞍山市)
     assert {("zone_type", "重点开采区"), ("mineral", "菱镁矿"), ("region", "鞍山市")} <= found
     assert ("region", "岫岩满族自治县") in found
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/outline",
+        "/regions",
+        "/regions/丹东",
+        "/minerals/硼",
+        "/zones?type=重点勘查区",
+        "/zones/岫岩西沟-小荒沟",
+        "/clauses/liaoning-2021-2025/6.4.2",
+        "/search?q=硼",
+    ],
+)
+def test_pages_carry_no_inline_script_or_style(client, url):
+    """Everything a page runs or styles comes from web/static/ (a strict CSP allows no more)."""
+    html = client.get(url).get_data(as_text=True)
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
+    assert re.findall(r"<style\b|\sstyle=\"|\son[a-z]+=\"", html) == []
+    assert "http://" not in html.split("<body>", 1)[0].replace('xmlns="http://www.w3.org', "")

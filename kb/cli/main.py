@@ -37,6 +37,9 @@ COMMANDS: dict[str, str] = {
 }
 
 
+STYLE_HELP = "citation style: plan (the plan's own form, default) or gbt7714 (GB/T 7714—2015)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="plankb", description="PlanKB: query planning documents")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -55,12 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("show")
     p.add_argument("id", help="clause id, e.g. liaoning-2021-2025/6.4.2")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument(
-        "--style",
-        choices=list(STYLES),
-        default="plan",
-        help="citation style: plan (the plan's own form, default) or gbt7714 (GB/T 7714—2015)",
-    )
+    p.add_argument("--style", choices=list(STYLES), default="plan", help=STYLE_HELP)
     p = command("search")
     p.add_argument("q", nargs="*", metavar="Q", help="query, e.g. 菱镁矿 开采规模 or 硼 -硼泥")
     p.add_argument("--limit", type=int, default=10, help="hits per page (default 10)")
