@@ -195,3 +195,9 @@ def test_unknown_clause_is_404_with_suggestions(client, kb_path):
     result = plankb("show", "nonsense", "--kb", str(kb_path))
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == "plankb: 没有编号为 nonsense 的条文。No clause with id 'nonsense'.\n"
+
+
+def test_search_hits_offer_the_quotation_too(client):
+    html = client.get("/search?q=宽甸五道岭").get_data(as_text=True)
+    hit = client.get(f"/api/clauses/{SLUG}/box5/16").get_json()
+    assert f'data-copy="“{hit["text"]}”{CITATIONS["box5/16"]}"' in html
