@@ -7,6 +7,7 @@ kb.clause("liaoning-2021-2025/6.4.2")["citation"]["text"]
 
 from __future__ import annotations
 
+import copy
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,12 @@ class KnowledgeBase:
         short label per clause."""
         return self.library.outline()
 
+    def documents(self) -> list[dict[str, Any]]:
+        """Every loaded document: slug, title, issuer, date …"""
+        from kb.documents import doc_meta
+
+        return [doc_meta(d) for d in self.library.docs.values()]
+
     def clause(self, clause_id: str) -> dict[str, Any]:
         """One clause with its citation and context; UnknownClause (with suggestions) if none."""
         return self.library.clause(clause_id)
@@ -84,16 +91,23 @@ class KnowledgeBase:
         return SearchIndex.open(self.root, self.library, self.lexicon)
 
     def regions(self) -> dict[str, Any]:
-        """Every city, county and area the plan names or places a zone in, with counts."""
-        from kb.graph import directory
-
-        return directory.regions(self.graph)
+        """Every city, county and area the plan names or places a zone in, with counts, and the
+        zones per city (for the map)."""
+        return copy.deepcopy(self._directory["regions"])
 
     def minerals(self) -> dict[str, Any]:
         """Every mineral the plan names, with its zones, stances, indicators and mentions."""
+        return copy.deepcopy(self._directory["minerals"])
+
+    @cached_property
+    def _directory(self) -> dict[str, dict[str, Any]]:
+        """The region and mineral lists, worked out once: they depend on the KB alone (50 ms)."""
         from kb.graph import directory
 
-        return directory.minerals(self.graph)
+        return {
+            "regions": directory.regions(self.graph),
+            "minerals": directory.minerals(self.graph),
+        }
 
     def region(self, name: str) -> dict[str, Any]:
         """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
@@ -150,4 +164,5 @@ class KnowledgeBase:
         """Load everything a query needs now rather than on the first request (a server calls
         this at start-up so no user waits for the dictionary to load)."""
         self.graph  # noqa: B018
+        self._directory  # noqa: B018
         self.search_index.warm()

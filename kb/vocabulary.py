@@ -13,6 +13,8 @@ ENTITY_KINDS_EN = {
     "zone_type": "zone type",
     "zone": "zone",
 }
+# Kinds of node in an entity's neighbourhood picture: id → label.
+NEIGHBOUR_KINDS = {**ENTITY_KINDS, "clause": "适用要求"}
 
 # Kinds of entity the lexicon holds names and aliases for; also the entity facets of search.
 NAMED_KINDS = ("region", "mineral", "zone_type")
@@ -41,8 +43,35 @@ CLAUSE_KINDS = {
 
 # The level a zone may carry in its name (…（国家级）).
 NATIONAL = "国家级"
+PROVINCIAL = "省级"
+# Zone types the plan takes over from the national plan (第四章第二节：落实全国矿产资源规划部署的
+# 能源资源基地和国家规划矿区): national whatever their names say.
+NATIONAL_ZONE_TYPES = ("能源资源基地", "国家规划矿区")
 
 
 def zone_level(zone: dict) -> str:
-    """国家级 for a zone the plan marks national, else 省级 (the plan's own level)."""
-    return NATIONAL if zone.get("national") else "省级"
+    """国家级 for a zone the plan marks national or of a national type, else 省级."""
+    return NATIONAL if zone.get("national") or zone["type"] in NATIONAL_ZONE_TYPES else PROVINCIAL
+
+
+# Columns of the exported lists (CSV, XLSX): id → header.
+COLUMN_LABELS = {
+    "index": "序号",
+    "name": "名称",
+    "type": "类型",
+    "level": "级别",
+    "minerals": "主要矿种",
+    "regions": "所在行政区",
+    "counties": "涉及县",
+    "parent": "上级行政区",
+    "category": "类别",
+    "zones": "分区数",
+    "stances": "政策导向",
+    "mentions": "提及条文数",
+    "heading": "所在章节",
+    "reasons": "适用原因",
+    "text": "原文",
+    "citation": "出处",
+    "clause_id": "条文编号",
+    "link": "链接",
+}

@@ -28,11 +28,12 @@ def main() -> int:
         return 1
     import waitress
 
-    from web import create_app
+    from web import create_app, svg_map
 
     app = create_app({"KB_PATH": str(kb_path)})
     if app.extensions["kb"] is not None:
         app.extensions["kb"].warm()
+    svg_map.outlines()  # the map's outlines, projected once before the first page needs them
     log.info("serving on http://%s:%s", host, port)
     waitress.serve(app, host=host, port=port, threads=threads)
     return 0

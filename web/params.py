@@ -6,6 +6,8 @@ from typing import Any
 
 from flask import request
 
+from kb.errors import BadQuery
+
 SEARCH_PARAMS = ("limit", "offset", "page", "region", "mineral", "zone_type", "chapter", "kind")
 ZONE_PARAMS = {"type": "zone_type", "region": "region", "mineral": "mineral"}  # URL → kb
 
@@ -27,3 +29,25 @@ def search_args() -> dict[str, Any]:
 def zone_args() -> dict[str, str | None]:
     """The zone filters as kb arguments (`type` → `zone_type`); blank ones None."""
     return {arg: request.args.get(p, "").strip() or None for p, arg in ZONE_PARAMS.items()}
+
+
+def export_format(formats) -> str | None:
+    """`format=csv|xlsx` of an export; None for JSON (no format, or `json`); BadQuery else."""
+    fmt = request.args.get("format", "").strip().lower()
+    if fmt in ("", "json"):
+        return None
+    if not formats:
+        raise BadQuery(f"此页没有可导出的列表：{fmt}。Nothing to export here.")
+    if fmt not in formats:
+        allowed = "、".join(formats)
+        raise BadQuery(f"不支持的导出格式：{fmt}（可选 {allowed}）。Unknown format {fmt!r}.")
+    return fmt
+
+
+def choice(name: str, options, default: str) -> str:
+    """The URL argument `name`, one of `options` (blank → default); BadQuery for anything else."""
+    value = request.args.get(name, "").strip() or default
+    if value not in options:
+        allowed = "、".join(options)
+        raise BadQuery(f"参数 {name} 不能是 {value}（可选 {allowed}）。Bad {name} {value!r}.")
+    return value

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kb import KnowledgeBase
+from kb.citation import STYLES
 from kb.cli.render import (
     render_clause,
     render_mineral,
@@ -36,6 +37,9 @@ COMMANDS: dict[str, str] = {
 }
 
 
+STYLE_HELP = "citation style: plan (the plan's own form, default) or gbt7714 (GB/T 7714—2015)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="plankb", description="PlanKB: query planning documents")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -54,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("show")
     p.add_argument("id", help="clause id, e.g. liaoning-2021-2025/6.4.2")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--style", choices=list(STYLES), default="plan", help=STYLE_HELP)
     p = command("search")
     p.add_argument("q", nargs="*", metavar="Q", help="query, e.g. 菱镁矿 开采规模 or 硼 -硼泥")
     p.add_argument("--limit", type=int, default=10, help="hits per page (default 10)")
@@ -121,7 +126,7 @@ def _outline(args: argparse.Namespace, kb_path: Path) -> str:
 
 def _show(args: argparse.Namespace, kb_path: Path) -> str:
     data = KnowledgeBase.open(kb_path).clause(args.id)
-    return _as_json(data) if args.json else render_clause(data)
+    return _as_json(data) if args.json else render_clause(data, args.style)
 
 
 def _search(args: argparse.Namespace, kb_path: Path) -> str:

@@ -30,7 +30,7 @@ def _node_lines(node: dict[str, Any], depth: int, lines: list[str]) -> None:
         _node_lines(child, depth + 1, lines)
 
 
-def render_clause(data: dict[str, Any]) -> str:
+def render_clause(data: dict[str, Any], style: str = "plan") -> str:
     lines = [data["id"], " > ".join(data["path"])]
     if data.get("title") and data["kind"] == "paragraph":
         lines.append(f"【{data['title']}】")
@@ -38,7 +38,7 @@ def render_clause(data: dict[str, Any]) -> str:
         lines += [f"  {k}：{v}" for k, v in data["fields"].items() if v]
     else:
         lines.append(data["text"])
-    lines.append(f"引用：{data['citation']['text']}")
+    lines.append(f"引用：{data['citation']['styles'][style]}")
     return "\n".join(lines)
 
 
