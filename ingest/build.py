@@ -9,8 +9,8 @@ from pathlib import Path
 from ingest.knowledge import write_knowledge
 from ingest.parser import parse_file
 from kb.errors import BadDocument, KBMissing
-from kb.index import build_index
 from kb.model import Document
+from kb.search.index import build_index
 from kb.store import KBWriter, read_manifest
 
 _CODE_DIRS = [Path(__file__).parent, Path(__file__).parent.parent / "kb"]
@@ -50,7 +50,7 @@ def build(
             writer.add_document(doc)
         progress("marking regions, minerals and zones")
         lexicon, mentions = write_knowledge(docs, writer)  # lexicon.json, mentions.json, graph.json
-        build_index(docs, mentions, lexicon, writer.path("index"))  # whoosh index (kb.index)
+        build_index(docs, mentions, lexicon, writer.path("index"))  # whoosh index (kb.search.index)
     return docs
 
 

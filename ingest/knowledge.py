@@ -16,7 +16,7 @@ from ingest.gazetteer import load_gazetteer
 from ingest.records import extract_records
 from ingest.rules import RULES_FILE, extract_rules
 from ingest.rules.stances import stances
-from kb.graph import GRAPH_FILE, build_graph, save_graph
+from kb.graph.build import GRAPH_FILE, build_graph, save_graph
 from kb.lexicon import LEXICON_FILE, Lexicon
 from kb.model import Document
 from kb.store import KBWriter, write_json
@@ -50,13 +50,15 @@ def relations(
 
 
 def knowledge(docs: list[Document]) -> tuple[Lexicon, Mentions, dict[str, Any], Any]:
-    """Lexicon, mentions, records (rules included, under "rules") and graph of `docs` (nothing
-    written)."""
+    """Lexicon, mentions (of text and box-item titles), records (rules included, under "rules")
+    and graph of `docs` (nothing written). The graph is built once every mention is known."""
     lexicon = Lexicon(load_gazetteer().lexicon())
     records = extract_records(docs, lexicon)
     mentions = annotate(docs, lexicon, records["zones"])
-    rules = extract_rules(docs, mentions, records, lexicon)
+    rules = extract_rules(docs, mentions, records, lexicon)  # both read offsets into the text
     links = relations(docs, mentions, lexicon, records["zones"], rules)
+    for clause_id, found in title_mentions(docs, lexicon).items():
+        mentions[clause_id] = [*found, *mentions.get(clause_id, [])]
     graph = build_graph(docs, mentions, records, links, lexicon)
     return lexicon, mentions, {**records, "rules": rules}, graph
 
@@ -77,8 +79,6 @@ def write_knowledge(docs: list[Document], writer: KBWriter) -> tuple[dict[str, A
     """Write lexicon.json, mentions.json, rules.json and graph.json into the build; return the
     lexicon and the mentions (of text and box-item titles) for the search index."""
     lexicon, mentions, records, graph = knowledge(docs)
-    for clause_id, found in title_mentions(docs, lexicon).items():
-        mentions[clause_id] = [*found, *mentions.get(clause_id, [])]
     write_json(writer.path(LEXICON_FILE), lexicon.to_dict())
     write_json(writer.path(MENTIONS_FILE), mentions)
     write_json(writer.path(RULES_FILE), records["rules"])

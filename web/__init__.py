@@ -7,18 +7,19 @@ from typing import Any
 
 from flask import Flask
 
-from kb import KnowledgeBase
+from kb import KnowledgeBase, vocabulary
 from kb.errors import KBError
 from kb.settings import setting
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
-    app.config.from_mapping(KB_PATH=setting("KB_PATH"), JSON_AS_ASCII=False)
+    app.config.from_mapping(KB_PATH=setting("KB_PATH"))
     if test_config:
         app.config.from_mapping(test_config)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
+    app.jinja_env.globals["vocab"] = vocabulary
     try:
         app.extensions["kb"] = KnowledgeBase.open(Path(app.config["KB_PATH"]))
         app.extensions["kb_error"] = None
@@ -26,9 +27,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.extensions["kb"] = None
         app.extensions["kb_error"] = exc
 
-    from web import api, errors, pages
+    from web import errors, routes
 
-    app.register_blueprint(api.bp)
-    app.register_blueprint(pages.bp)
+    routes.register(app)
     errors.register(app)
     return app

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template, request, url_for
+from flask import Flask, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from kb import KnowledgeBase
-from kb.errors import KBError, KBMissing, NotFound
+from kb.errors import KBError, NotFound
 
 HTTP_MESSAGES = {
     404: "没有这个页面或接口，请检查网址。No such page or endpoint.",
@@ -16,13 +15,6 @@ HTTP_MESSAGES = {
 
 def error_body(message: str, status: int, **extra) -> dict:
     return {"ok": False, "error": message, "status": status, **extra}
-
-
-def get_kb() -> KnowledgeBase:
-    kb = current_app.extensions["kb"]
-    if kb is None:
-        raise current_app.extensions["kb_error"] or KBMissing("知识库不可用。No knowledge base.")
-    return kb
 
 
 def _respond(message: str, status: int, suggestions: list[str] | None = None):
