@@ -80,7 +80,19 @@ def bench_server(workdir: Path) -> str:
     return section(workdir)
 
 
-SECTIONS: list[Callable[[Path], str]] = [bench_cli, bench_search, bench_entities, bench_server]
+def bench_rules(workdir: Path) -> str:
+    from tests.audit.rules_eval import bench_rules as section  # rules vs the hand-made audit
+
+    return section(workdir)
+
+
+SECTIONS: list[Callable[[Path], str]] = [
+    bench_cli,
+    bench_search,
+    bench_entities,
+    bench_rules,
+    bench_server,
+]
 
 
 def main() -> int:
