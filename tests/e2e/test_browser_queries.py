@@ -84,7 +84,9 @@ def test_nav_to_the_mineral_list_and_on_to_a_mineral(server, page):
     page.locator("header nav a", has_text="矿种").click()
     page.wait_for_selector("tr.mineral")
     row = page.locator('tr.mineral[data-name="菱镁矿"]')
-    assert row.locator(".tag").all_inner_texts() == ["总量控制", "限制勘查"]
+    # 3.1.1 总量控制, 5.2.1 限制勘查, 6.1.2 严格控制开采, 6.4.2 禁止新建露天矿山 / 既有露天矿山
+    stances = ["总量控制", "限制勘查", "限制开采", "禁止新建", "禁止露天开采"]
+    assert row.locator(".tag").all_inner_texts() == stances
     row.locator("a").click()
     page.wait_for_url("**/minerals/**")
     assert page.locator("h1").first.inner_text().startswith("菱镁矿")
