@@ -43,6 +43,7 @@ class RuleBook:
         self.lexicon = graph.lexicon
         self.actions = sorted({a for r in rules for a in r["actions"]})
         self.zone_by_name = {graph.g.nodes[z]["name"]: z for z in graph.zone_ids}
+        self._near: dict[str, set[str]] = {}
 
     def rules(
         self,
@@ -115,11 +116,18 @@ class RuleBook:
             return f["zone"] in s["zones"] or f["zone_type"] in s["zone_types"]
         return not f["zone_type"] or f["zone_type"] in s["zone_types"]
 
+    def near(self, region: str) -> set[str]:
+        """The region, its counties (a city's) or members (an area's), and the areas it is in."""
+        if region not in self._near:
+            found = {*self.q.related_regions(region), *self.lexicon.areas_of(region)}
+            self._near[region] = found
+        return self._near[region]
+
     def in_region(self, rule: Rule, region: str) -> bool:
         """Whether the rule names the region, a county of it or an area holding it, or (naming
         no region itself) speaks of a zone that covers it. A county does not take the rules that
         only name its city (鞍山…铁矿 is not a rule on 岫岩)."""
-        near = {*self.q.related_regions(region), *self.lexicon.areas_of(region)}
+        near = self.near(region)
         zones = [
             self.q.g.nodes[z] for z in map(self.zone_by_name.get, rule["subjects"]["zones"]) if z
         ]
