@@ -67,6 +67,8 @@ class Vocabulary:
     lead_condition: re.Pattern[str]
     after_condition: tuple[str, ...]
     kind_of_mine: re.Pattern[str]
+    mineral_list: re.Pattern[str]
+    item_endings: tuple[str, ...]
     needs: dict[str, str]
     quantities: dict[str, Any]
 
@@ -98,6 +100,8 @@ def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         lead_condition=re.compile(data["conditions"]["lead"]),
         after_condition=tuple(data["conditions"]["after_condition"]),
         kind_of_mine=kind_pattern(data["conditions"]),
+        mineral_list=re.compile(data["continuation"]["mineral_list"]),
+        item_endings=tuple(data["continuation"]["item_endings"]),
         needs=dict(data["needs"]),
         quantities=data["quantities"],
     )
