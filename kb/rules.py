@@ -52,10 +52,13 @@ class RuleBook:
         zone: str | None = None,
         modality: str | None = None,
         action: str | None = None,
+        general: bool = False,
     ) -> dict[str, Any]:
         """{filters, total, rules}: the rules matching every filter given, in reading order,
-        each with its citation."""
+        each with its citation. With `general`, a rule that names no mineral (no region and no
+        zone; no zone and no zone type) passes that filter too: it holds province-wide."""
         filters = self.filters(mineral, region, zone, modality, action)
+        filters["general"] = bool(general)
         found = [r for r in self.all if self.matches(r, filters)]
         return {
             "filters": {k: v for k, v in filters.items() if k != "zone_record"},
@@ -108,10 +111,14 @@ class RuleBook:
             return False
         if f["action"] and f["action"] not in rule["actions"]:
             return False
-        if f["mineral"] and f["mineral"] not in s["minerals"]:
+        wide = f["general"]
+        if f["mineral"] and f["mineral"] not in s["minerals"] and not (wide and not s["minerals"]):
             return False
-        if f["region"] and not self.in_region(rule, f["region"]):
+        placeless = wide and not s["regions"] and not s["zones"]
+        if f["region"] and not self.in_region(rule, f["region"]) and not placeless:
             return False
+        if wide and not s["zones"] and not s["zone_types"]:
+            return True
         if f["zone"]:
             return f["zone"] in s["zones"] or f["zone_type"] in s["zone_types"]
         return not f["zone_type"] or f["zone_type"] in s["zone_types"]

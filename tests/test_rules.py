@@ -403,6 +403,18 @@ def test_rules_of_a_region_a_zone_and_an_action(kb):
     )
 
 
+def test_general_rules_hold_province_wide(kb):
+    named = kb.rules(mineral="菱镁矿", region="岫岩")
+    # 4.1.2 控制海城、大石桥、岫岩县等地菱镁矿年度开采总量; 7.2.2 重点加快菱镁矿山、…和
+    # 辽东绿色经济区内符合条件的生产矿山绿色矿山建设 (岫岩县 is in 辽东绿色经济区)
+    assert _ids(named) == ["4.1.2/r3", "7.2.2/r3"]
+    wide = _ids(kb.rules(mineral="菱镁矿", region="岫岩", action="新建", general=True))
+    # 6.3.2 辽东绿色经济区内岫岩县…新建（改扩建）矿山采用地下开采; 6.4.2 原则上禁止新建露天矿山;
+    # 7.2.2 新建矿山全部按照绿色矿山标准; 6.3.1 新建（改扩建）矿山最低开采规模 (附表7)
+    assert {"6.3.1/r1", "6.3.2/r6", "6.4.2/r1", "7.2.2/r1"} <= set(wide)
+    assert not {"4.1.3/r4", "6.5.3/r2"} & set(wide)  # 抚顺、辽阳的菱镁矿; 砂石
+
+
 @pytest.mark.parametrize(
     ("args", "error", "suggestion"),
     [
