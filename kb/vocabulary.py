@@ -73,5 +73,24 @@ COLUMN_LABELS = {
     "text": "原文",
     "citation": "出处",
     "clause_id": "条文编号",
+    "modality": "规则类型",
+    "action": "行为",
+    "subjects": "对象",
+    "condition": "条件与例外",
+    "quantity": "数量",
     "link": "链接",
 }
+
+
+# Modalities of a rule (kb.rules): id → label.
+RULE_MODALITIES = {
+    "forbidden": "禁止",
+    "restricted": "限制",
+    "required": "要求",
+    "encouraged": "鼓励",
+    "priority": "重点",
+    "quota": "限额",
+    "target": "目标",
+}
+# Comparators of a rule's quantity: id → label.
+COMPARATORS = {">=": "不低于", "<=": "不超过", "=": "为", "~": "左右", "between": "介于"}

@@ -89,10 +89,17 @@ def bench_audit(workdir: Path) -> str:
     return audit_table()
 
 
+def bench_rules(workdir: Path) -> str:
+    from tests.audit.rules_eval import bench_rules as section  # rules vs the hand-made audit
+
+    return section(workdir)
+
+
 SECTIONS: list[Callable[[Path], str]] = [
     bench_cli,
     bench_search,
     bench_entities,
+    bench_rules,
     bench_server,
     bench_audit,
 ]

@@ -186,8 +186,8 @@ def test_search_export_holds_the_two_clauses_with_boron_mud(client):
         "专栏九 矿产资源开发利用与保护工程",
     ]
     assert (
-        box9[6]
-        == "《辽宁省矿产资源总体规划（2021-2025年）》专栏九“矿产资源开发利用与保护工程”第4项，第24页。"
+        box9[6] == "《辽宁省矿产资源总体规划（2021-2025年）》"
+        "专栏九“矿产资源开发利用与保护工程”第4项，第24页。"
     )
 
 
@@ -200,7 +200,7 @@ def test_requirements_export_gives_reason_and_sentence(client):
 
 def test_xlsx_of_a_page_with_two_lists_has_two_sheets(client):
     book = xlsx_book(client, "/api/regions/丹东?format=xlsx")
-    assert book.sheetnames == ["分区", "适用要求"]
+    assert book.sheetnames == ["分区", "适用要求", "规则"]
     assert [c.value for c in book["适用要求"][1]] == REQ_HEADERS
 
 

@@ -18,7 +18,7 @@ from flask import Response, url_for
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from kb.vocabulary import CLAUSE_KINDS, COLUMN_LABELS, REGION_LEVELS, zone_level
+from kb.vocabulary import CLAUSE_KINDS, COLUMN_LABELS, REGION_LEVELS, RULE_MODALITIES, zone_level
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -41,6 +41,18 @@ CLAUSE_COLUMNS = ("index", "clause_id", "name", "type", "heading", "text", "cita
 REQUIREMENT_COLUMNS = ("index", "clause_id", "reasons", "text", "citation", "link")
 REGION_COLUMNS = ("index", "name", "level", "parent", "zones", "mentions", "link")
 MINERAL_COLUMNS = ("index", "name", "category", "zones", "stances", "mentions", "link")
+RULE_COLUMNS = (
+    "index",
+    "modality",
+    "action",
+    "subjects",
+    "condition",
+    "quantity",
+    "text",
+    "citation",
+    "clause_id",
+    "link",
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,11 @@ GETTERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "text": _text,
     "citation": lambda row: row["citation"]["text"],
     "clause_id": lambda row: row["citation"]["clause_id"],
+    "modality": lambda row: RULE_MODALITIES.get(row.get("modality", ""), ""),
+    "action": lambda row: "、".join(row.get("actions") or [row.get("action") or ""]),
+    "subjects": lambda row: "、".join(n for names in row["subjects"].values() for n in names),
+    "condition": lambda row: "；".join(x for x in (row["condition"], row["exception"]) if x),
+    "quantity": lambda row: (row.get("quantity") or {}).get("text", ""),
 }
 
 

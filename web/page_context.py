@@ -66,6 +66,11 @@ def printing() -> dict[str, Any]:
     return {"print_sources": "、".join(sources), "printed": date.today(), "page_url": request.url}
 
 
+def rules(data: dict[str, Any] | None) -> dict[str, Any]:
+    """The filters as typed, for the form and the JSON link."""
+    return {"args": params.rule_args()}
+
+
 def _linker(q: str, args: dict[str, Any]):
     """link(**changes): this search with some arguments changed (None drops one); a new filter
     starts again at page 1."""

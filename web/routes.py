@@ -17,6 +17,7 @@ from web.export import (
     MINERAL_COLUMNS,
     REGION_COLUMNS,
     REQUIREMENT_COLUMNS,
+    RULE_COLUMNS,
     ZONE_COLUMNS,
     Listing,
 )
@@ -39,6 +40,7 @@ REQUIREMENTS = Listing("requirements", "适用要求", REQUIREMENT_COLUMNS, "pag
 HITS = Listing("hits", "条文", CLAUSE_COLUMNS, "pages.clause", "clause_id")
 REGIONS = Listing("regions", "地区", REGION_COLUMNS, "pages.region", "name", "name")
 MINERALS = Listing("minerals", "矿种", MINERAL_COLUMNS, "pages.mineral", "name", "name")
+RULES = Listing("rules", "规则", RULE_COLUMNS, "pages.clause", "clause_id")
 
 ROUTES = (
     Route("/outline", "outline", "outline.html", resources.outline),
@@ -60,7 +62,7 @@ ROUTES = (
         "region.html",
         resources.region,
         page_context.region,
-        lists=(ZONES, REQUIREMENTS),
+        lists=(ZONES, REQUIREMENTS, RULES),
     ),
     Route("/minerals", "minerals", "minerals.html", resources.minerals, lists=(MINERALS,)),
     Route(
@@ -69,7 +71,7 @@ ROUTES = (
         "mineral.html",
         resources.mineral,
         page_context.mineral,
-        lists=(ZONES, REQUIREMENTS),
+        lists=(ZONES, REQUIREMENTS, RULES),
     ),
     Route("/zones", "zones", "zones.html", resources.zones, page_context.zones, lists=(ZONES,)),
     Route(
@@ -78,8 +80,9 @@ ROUTES = (
         "zone.html",
         resources.zone,
         page_context.zone,
-        lists=(REQUIREMENTS,),
+        lists=(REQUIREMENTS, RULES),
     ),
+    Route("/rules", "rules", "rules.html", resources.rules, page_context.rules, lists=(RULES,)),
 )
 
 
