@@ -10,6 +10,7 @@ from ingest.lines import split_lines
 from ingest.reader import read_source
 from ingest.structure import TreeBuilder
 from ingest.toc import read_front
+from ingest.validate import check_plan
 from kb.errors import BadDocument
 from kb.model import Document
 
@@ -50,6 +51,7 @@ def parse_text(
     outline, clauses = builder.finish(front.annexes)
     if not any(node.kind == "chapter" for node in outline):
         raise BadDocument(f"{where}: no chapter headings (第一章 …) found; not a planning document")
+    check_plan(front.toc, outline, clauses, where)
     title = meta.get("title") or front.title
     if not title:
         raise BadDocument(f"{where}: no title found before the contents; add one in {slug}.toml")

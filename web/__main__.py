@@ -31,8 +31,7 @@ def main() -> int:
     from web import create_app
 
     app = create_app({"KB_PATH": str(kb_path)})
-    if app.extensions["kb"] is not None:
-        app.extensions["kb"].warm()
+    app.extensions["live_kb"].warm()
     log.info("serving on http://%s:%s", host, port)
     waitress.serve(app, host=host, port=port, threads=threads)
     return 0

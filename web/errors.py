@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, render_template, request, url_for
+from flask import Flask, current_app, g, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
 from kb import KnowledgeBase
-from kb.errors import KBError, KBMissing, NotFound
+from kb.errors import KBError, NotFound
 
 HTTP_MESSAGES = {
     404: "没有这个页面或接口，请检查网址。No such page or endpoint.",
@@ -19,10 +19,16 @@ def error_body(message: str, status: int, **extra) -> dict:
 
 
 def get_kb() -> KnowledgeBase:
-    kb = current_app.extensions["kb"]
-    if kb is None:
-        raise current_app.extensions["kb_error"] or KBMissing("知识库不可用。No knowledge base.")
-    return kb
+    """The current build, held for the rest of the request (KBError → 503 when there is none)."""
+    if "kb_held" not in g:
+        g.kb_held = current_app.extensions["live_kb"].acquire()
+    return g.kb_held.kb
+
+
+def _release_kb(_exc: BaseException | None) -> None:
+    held = g.pop("kb_held", None)
+    if held is not None:
+        current_app.extensions["live_kb"].release(held)
 
 
 def _respond(message: str, status: int, suggestions: list[str] | None = None):
@@ -43,6 +49,8 @@ def _suggestion_links(suggestions: list[str]) -> list[tuple[str, str | None]]:
 
 
 def register(app: Flask) -> None:
+    app.teardown_appcontext(_release_kb)
+
     @app.errorhandler(KBError)
     def kb_error(exc: KBError):
         suggestions = exc.suggestions if isinstance(exc, NotFound) else None
