@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,13 +63,25 @@ def _build(files: list[Path], kb_path: Path, progress: Say) -> list[Document]:
     for path in files:
         progress(f"reading {path}")
         docs.append(parse_file(path))
+    _pause("parsed")
     with KBWriter(kb_path, fingerprint(files)) as writer:
         for doc in docs:
             writer.add_document(doc)
+        _pause("documents")
         progress("marking regions, minerals and zones")
         lexicon, mentions = write_knowledge(docs, writer)  # lexicon.json, mentions.json, graph.json
         build_index(docs, mentions, lexicon, writer.path("index"))  # whoosh index (kb.index)
+        _pause("indexed")
     return docs
+
+
+def _pause(point: str) -> None:
+    """A seam for the crash tests: PLANKB_PAUSE=indexed:30 makes an ingest stop for 30 s once
+    its index is written (and say so on stderr), so a test can kill it there."""
+    name, _, seconds = os.environ.get("PLANKB_PAUSE", "").partition(":")
+    if name == point:
+        print(f"paused at {point}", file=sys.stderr, flush=True)
+        time.sleep(float(seconds or 0))
 
 
 def is_stale(corpus: Path, kb_path: Path) -> bool:

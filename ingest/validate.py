@@ -23,6 +23,10 @@ Key = tuple[str, int | None, int | None]  # kind, chapter number, section number
 
 def check_plan(toc: list, outline: list[Node], clauses: list[Clause], where: str) -> None:
     """Raise BadDocument when the body does not match the contents or has text appended."""
+    if not clauses:
+        raise BadDocument(
+            f"{where}: 标题下没有正文，不是一份完整的规划。The headings have no text under them"
+        )
     _check_contents(_toc_keys(toc), _body_keys(outline), where)
     _check_after_closing(outline, clauses, where)
     for clause in clauses:

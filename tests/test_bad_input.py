@@ -47,13 +47,6 @@ def tree_digest(path: Path) -> str:
     return digest.hexdigest() + str(root)
 
 
-@pytest.fixture()
-def live_kb(tmp_path) -> Path:
-    path = tmp_path / "kb"
-    build([PLAN], path)
-    return path
-
-
 def ingest(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "kb", "ingest", *args], cwd=ROOT, capture_output=True, text=True
