@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ingest.knowledge import write_knowledge
 from ingest.parser import parse_file
-from kb.errors import BadDocument, KBMissing
+from kb.errors import BadDocument, KBDamaged, KBMissing
 from kb.index import build_index
 from kb.leases import ingest_turn
 from kb.model import Document
@@ -84,11 +84,15 @@ def _pause(point: str) -> None:
         time.sleep(float(seconds or 0))
 
 
-def is_stale(corpus: Path, kb_path: Path) -> bool:
-    """True when the KB is missing, damaged, or built from other files or code."""
+def is_stale(corpus: Path, kb_path: Path, progress: Say = lambda _: None) -> bool:
+    """True when the KB is missing, damaged (said through `progress`), or built from other
+    files or code."""
     try:
         return verify_build(kb_path).get("fingerprint") != fingerprint(corpus_files(corpus))
-    except KBMissing:  # KBDamaged too
+    except KBDamaged as exc:
+        progress(f"{exc}")
+        return True
+    except KBMissing:
         return True
 
 
@@ -97,7 +101,7 @@ def ensure_fresh(
 ) -> bool:
     """Build the KB from the corpus when it is missing, damaged or stale; True when it built."""
     with ingest_turn(kb_path, waiting):
-        if not is_stale(corpus, kb_path):
+        if not is_stale(corpus, kb_path, progress):
             return False
         _build(corpus_files(corpus), kb_path, progress)
     return True

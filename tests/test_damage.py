@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ingest.build import build, corpus_files
-from kb import KBDamaged, KnowledgeBase
+from kb import BadDocument, KBDamaged, KnowledgeBase
 from kb.cli import main
 from tests.conftest import PLAN, ROOT, SLUG
 from tests.serving import running_server
@@ -151,11 +151,23 @@ REBUILDS = list(zip(PARTS + ["manifest.json"], [*FAULTS, *FAULTS][:8], strict=Tr
 
 
 @pytest.mark.parametrize(("part", "fault"), REBUILDS)
-def test_make_serve_rebuilds_a_damaged_kb(pristine, tmp_path, part, fault):
-    kb, _ = damage(pristine, tmp_path / "w", part, fault)
+def test_make_serve_rebuilds_a_damaged_kb(pristine, tmp_path, part, fault, caplog):
+    kb, what = damage(pristine, tmp_path / "w", part, fault)
+    caplog.set_level(logging.INFO)
     refresh(tmp_path / "w" / "corpus", kb, logging.getLogger("test"))
+    said = caplog.messages[0]
+    assert said == message(kb, what) if part != "manifest.json" else "(manifest.json" in said
+    assert caplog.messages[-1] == f"knowledge base built at {kb}"
     with KnowledgeBase.open(kb) as rebuilt:
         assert rebuilt.clause(f"{SLUG}/6.4.2")["page"] == 27
+
+
+def test_a_bad_corpus_and_a_damaged_kb_is_a_one_line_refusal(pristine, tmp_path):
+    kb, _ = damage(pristine, tmp_path / "w", "graph.json", "truncated")
+    (tmp_path / "w" / "corpus" / "broken.txt").write_bytes(b"")
+    with pytest.raises(BadDocument) as caught:
+        refresh(tmp_path / "w" / "corpus", kb, logging.getLogger("test"))
+    assert str(caught.value) == f"{tmp_path / 'w' / 'corpus' / 'broken.txt'}: the file is empty"
 
 
 def test_the_real_server_rebuilds_a_damaged_kb_and_the_cli_says_one_line(pristine, tmp_path):
