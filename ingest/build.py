@@ -12,9 +12,9 @@ from pathlib import Path
 from ingest.knowledge import write_knowledge
 from ingest.parser import parse_file
 from kb.errors import BadDocument, KBDamaged, KBMissing
-from kb.index import build_index
 from kb.leases import ingest_turn
 from kb.model import Document
+from kb.search.index import build_index
 from kb.store import KBWriter, verify_build
 
 Say = Callable[[str], None]
@@ -70,7 +70,7 @@ def _build(files: list[Path], kb_path: Path, progress: Say) -> list[Document]:
         _pause("documents")
         progress("marking regions, minerals and zones")
         lexicon, mentions = write_knowledge(docs, writer)  # lexicon.json, mentions.json, graph.json
-        build_index(docs, mentions, lexicon, writer.path("index"))  # whoosh index (kb.index)
+        build_index(docs, mentions, lexicon, writer.path("index"))  # whoosh index (kb.search.index)
         _pause("indexed")
     return docs
 

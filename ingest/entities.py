@@ -24,9 +24,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.gazetteer import Gazetteer
-from kb.analyzer import jieba_for
 from kb.lexicon import Lexicon
 from kb.model import Document
+from kb.search.analyzer import jieba_for
 
 jieba.setLogLevel(logging.WARNING)
 

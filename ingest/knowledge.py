@@ -14,7 +14,7 @@ from ingest import relations as rel
 from ingest.entities import TermTable, annotate, find_mentions
 from ingest.gazetteer import load_gazetteer
 from ingest.records import extract_records
-from kb.graph import GRAPH_FILE, build_graph, save_graph
+from kb.graph.build import GRAPH_FILE, build_graph, save_graph
 from kb.lexicon import LEXICON_FILE, Lexicon
 from kb.model import Document
 from kb.store import KBWriter, write_json
@@ -42,11 +42,14 @@ def relations(
 
 
 def knowledge(docs: list[Document]) -> tuple[Lexicon, Mentions, dict[str, Any], Any]:
-    """Lexicon, mentions, records and graph of `docs` (nothing written)."""
+    """Lexicon, mentions (of text and box-item titles), records and graph of `docs` (nothing
+    written). The graph is built once every mention is known."""
     lexicon = Lexicon(load_gazetteer().lexicon())
     records = extract_records(docs, lexicon)
     mentions = annotate(docs, lexicon, records["zones"])
-    links = relations(docs, mentions, lexicon, records["zones"])
+    links = relations(docs, mentions, lexicon, records["zones"])  # reads offsets into the text
+    for clause_id, found in title_mentions(docs, lexicon).items():
+        mentions[clause_id] = [*found, *mentions.get(clause_id, [])]
     graph = build_graph(docs, mentions, records, links, lexicon)
     return lexicon, mentions, records, graph
 
@@ -67,8 +70,6 @@ def write_knowledge(docs: list[Document], writer: KBWriter) -> tuple[dict[str, A
     """Write lexicon.json, mentions.json and graph.json into the build; return the lexicon and
     the mentions (of text and box-item titles) for the search index."""
     lexicon, mentions, _, graph = knowledge(docs)
-    for clause_id, found in title_mentions(docs, lexicon).items():
-        mentions[clause_id] = [*found, *mentions.get(clause_id, [])]
     write_json(writer.path(LEXICON_FILE), lexicon.to_dict())
     write_json(writer.path(MENTIONS_FILE), mentions)
     save_graph(graph, writer.path(GRAPH_FILE))

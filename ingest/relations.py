@@ -57,16 +57,6 @@ def segments(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of `text` (up to and including 。)."""
-    start = 0
-    for found in re.finditer("。", text):
-        yield start, found.end()
-        start = found.end()
-    if text[start:].strip():
-        yield start, len(text)
-
-
 def section_minerals(doc: Document, mentions_of: Finder) -> dict[tuple[int, int], str]:
     """(chapter, section) → the one mineral its heading names (第六章第四节 → 菱镁矿)."""
     out: dict[tuple[int, int], str] = {}

@@ -77,7 +77,8 @@ class _Para:
 @dataclass
 class _Box:
     node: Node
-    mode: str = ""  # "" until its first line, then table | items
+    mode: str = ""  # "" until its first line, then table | items; end when it closes, noted
+    # when a table note (注：…) closed it
     header: Line | None = None
     rows: list[Line] = field(default_factory=list)
     item: tuple[int, str, Line] | None = None  # number, title, title line

@@ -24,9 +24,10 @@ from kb.errors import (
 from kb.store import load_documents, open_build
 
 if TYPE_CHECKING:
+    from kb.graph.query import GraphQuery
+    from kb.graph.views import Views
     from kb.lexicon import Lexicon
-    from kb.lookup import Lookup
-    from kb.search import SearchIndex
+    from kb.search.engine import SearchIndex
 
 __all__ = [
     "BadDocument",
@@ -73,18 +74,10 @@ class KnowledgeBase:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def documents(self) -> list[dict[str, Any]]:
-        from kb.documents import doc_meta
-
-        return [doc_meta(d) for d in self.library.docs.values()]
-
     def outline(self) -> dict[str, Any]:
-        """The document tree of every document: chapters, sections, boxes, with pages."""
+        """The document tree of every document: chapters, sections, boxes, with pages, and a
+        short label per clause."""
         return self.library.outline()
-
-    def clause_labels(self) -> dict[str, str]:
-        """Clause id → a short label (lead sentence, item title, row name) for outlines."""
-        return self.library.labels()
 
     def clause(self, clause_id: str) -> dict[str, Any]:
         """One clause with its citation and context; UnknownClause (with suggestions) if none."""
@@ -102,7 +95,7 @@ class KnowledgeBase:
         kind: str | None = None,
         page: int | None = None,
     ) -> dict[str, Any]:
-        """Clauses matching the query `q` (see kb.query for the syntax), best first, with
+        """Clauses matching the query `q` (see kb.search.query for the syntax), best first, with
         highlighted snippets, citations, facet counts and a total; BadQuery on bad input."""
         filters = {"region": region, "mineral": mineral, "zone_type": zone_type}
         return self.search_index.search(
@@ -112,50 +105,57 @@ class KnowledgeBase:
     @cached_property
     def search_index(self) -> SearchIndex:
         """The full-text index, opened on first use (KBMissing if the build has none)."""
-        from kb.search import SearchIndex
+        from kb.search.engine import SearchIndex
 
         return SearchIndex.open(self.root, self.library, self.lexicon)
 
     def regions(self) -> dict[str, Any]:
         """Every city, county and area the plan names or places a zone in, with counts."""
-        from kb import directory
+        from kb.graph import directory
 
-        return directory.regions(self.lookup)
+        return directory.regions(self.graph)
 
     def minerals(self) -> dict[str, Any]:
         """Every mineral the plan names, with its zones, stances, indicators and mentions."""
-        from kb import directory
+        from kb.graph import directory
 
-        return directory.minerals(self.lookup)
+        return directory.minerals(self.graph)
 
     def region(self, name: str) -> dict[str, Any]:
         """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
         requirements and mentions, each with its citation; NotFound with suggestions if unknown."""
-        return self.lookup.region(name)
+        return self.views.region(name)
 
     def mineral(self, name: str) -> dict[str, Any]:
         """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, zones,
         projects, technologies, requirements and mentions; NotFound with suggestions if unknown."""
-        return self.lookup.mineral(name)
+        return self.views.mineral(name)
 
     def zones(
         self, zone_type: str | None = None, region: str | None = None, mineral: str | None = None
     ) -> dict[str, Any]:
         """Zones of a type (name or slug), in a region, of a mineral; any filter may be None."""
-        return self.lookup.zones(zone_type=zone_type, region=region, mineral=mineral)
+        return self.views.zones(zone_type=zone_type, region=region, mineral=mineral)
 
     def zone(self, zone_id: str) -> dict[str, Any]:
         """One zone (by id or name) with every requirement that applies to it, ranked."""
-        return self.lookup.zone(zone_id)
+        return self.views.zone(zone_id)
 
     @cached_property
-    def lookup(self) -> Lookup:
-        """The knowledge graph and lexicon, loaded on first use (KBMissing if the build lacks
-        them)."""
-        from kb.graph import GRAPH_FILE, load_graph
-        from kb.lookup import Lookup
+    def graph(self) -> GraphQuery:
+        """The knowledge graph with the lexicon, loaded on first use (KBMissing if the build
+        lacks them)."""
+        from kb.graph.build import GRAPH_FILE, load_graph
+        from kb.graph.query import GraphQuery
 
-        return Lookup(load_graph(self._part(GRAPH_FILE)), self.library, self.lexicon)
+        return GraphQuery(load_graph(self._part(GRAPH_FILE)), self.library, self.lexicon)
+
+    @cached_property
+    def views(self) -> Views:
+        """The region, mineral and zone answers over the graph."""
+        from kb.graph.views import Views
+
+        return Views(self.graph)
 
     @cached_property
     def lexicon(self) -> Lexicon:
@@ -175,5 +175,5 @@ class KnowledgeBase:
     def warm(self) -> None:
         """Load everything a query needs now rather than on the first request (a server calls
         this at start-up so no user waits for the dictionary to load)."""
-        self.lookup  # noqa: B018
+        self.graph  # noqa: B018
         self.search_index.warm()

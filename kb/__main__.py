@@ -1,5 +1,5 @@
 import sys
 
-from kb.cli import main
+from kb.cli.main import main
 
 sys.exit(main())

@@ -58,15 +58,16 @@ class Library:
             return None
         return {"id": other.id, "title": other.title, "path": other.path, "text": other.text[:80]}
 
-    def labels(self) -> dict[str, str]:
-        """A short label per clause for tables of contents: its lead sentence, item title or
-        row name, else the opening of its text."""
-        return {cid: _label(clause) for cid, (clause, _) in self.by_id.items()}
-
     def outline(self) -> dict[str, Any]:
+        """Every document's tree, with a short label per clause (its lead sentence, item title
+        or row name, else the opening of its text) for tables of contents."""
         return {
             "documents": [
-                {**doc_meta(d), "outline": [_node(n) for n in d.outline]}
+                {
+                    **doc_meta(d),
+                    "outline": [_node(n) for n in d.outline],
+                    "labels": {c.id: _label(c) for c in d.clauses},
+                }
                 for d in self.docs.values()
             ]
         }

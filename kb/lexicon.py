@@ -20,10 +20,9 @@ from typing import Any
 
 from kb.errors import NotFound
 from kb.store import read_json
+from kb.vocabulary import ENTITY_KINDS, ENTITY_KINDS_EN, NAMED_KINDS
 
-KINDS = ("region", "mineral", "zone_type")
-KIND_LABELS = {"region": "region", "mineral": "mineral", "zone_type": "zone type"}
-KIND_LABELS_ZH = {"region": "地区", "mineral": "矿种", "zone_type": "分区类型"}
+KINDS = NAMED_KINDS
 _TABLES = {"region": "regions", "mineral": "minerals", "zone_type": "zone_types"}
 LEXICON_FILE = "lexicon.json"
 
@@ -82,8 +81,8 @@ class Lexicon:
         """(kind, canonical name) of a name or alias; NotFound with suggestions if unknown or
         ambiguous."""
         found = self.candidates(text, kind)
-        label = KIND_LABELS.get(kind or "", "region, mineral or zone type")
-        zh = KIND_LABELS_ZH.get(kind or "", "地区、矿种或分区类型")
+        label = ENTITY_KINDS_EN.get(kind or "", "region, mineral or zone type")
+        zh = ENTITY_KINDS.get(kind or "", "地区、矿种或分区类型")
         if len(found) == 1:
             return found[0]
         if found:
@@ -102,14 +101,6 @@ class Lexicon:
         """Every surface form of what `name` names, canonical first (菱镁 → 菱镁矿, 菱镁, …)."""
         kind, canonical = self.resolve(name, kind)
         return list(dict.fromkeys([canonical, *self.entries[kind][canonical]["aliases"]]))
-
-    def expand(self, term: str) -> list[str]:
-        """Surface forms to search for `term`: its aliases if it names one thing, else itself."""
-        found = self.candidates(term)
-        if len(found) != 1:
-            return [term]
-        kind, name = found[0]
-        return list(dict.fromkeys([term, name, *self.entries[kind][name]["aliases"]]))
 
     def words(self) -> list[str]:
         """Every name, alias and domain term of two characters or more (for jieba), sorted."""
@@ -139,14 +130,6 @@ class Lexicon:
         return self.names(kind)
 
     # -- regions -----------------------------------------------------------------------------
-
-    def region(self, name: str) -> dict[str, Any]:
-        """The region entry a name or alias resolves to (岫岩 → 岫岩满族自治县 under 鞍山市)."""
-        return self.entries["region"][self.canonical(name, "region")]
-
-    def mineral(self, name: str) -> dict[str, Any]:
-        """The mineral entry a name or alias resolves to (硼 → 硼矿)."""
-        return self.entries["mineral"][self.canonical(name, "mineral")]
 
     def zone_type(self, name: str) -> dict[str, Any]:
         """The zone type entry a name, alias or slug resolves to (key-exploration → 重点勘查区)."""

@@ -81,11 +81,6 @@ class Node:
         kids = [cls.from_dict(c) for c in data.get("children", [])]
         return cls(**{**data, "children": kids})
 
-    def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
 
 @dataclass
 class Document:

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kb import KnowledgeBase
-from kb.index import build_index
 from kb.lexicon import Lexicon
+from kb.search.index import build_index
 from tests.golden_queries import GOLDEN, HELD_OUT
 
 WARM_RUNS = 5  # timings per golden query, after one warm-up

@@ -10,7 +10,7 @@ from whoosh import query as wq
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 
-from kb.analyzer import SEPARATOR, CharTokenizer, WordTokenizer, jieba_for, normalize
+from kb.search.analyzer import SEPARATOR, CharTokenizer, WordTokenizer, jieba_for, normalize
 
 WORDS = ("最低开采规模", "重点勘查区", "菱镁矿")
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from kb.cli import main
+from kb.cli.main import main
 from tests.conftest import SLUG
 
 ZONE = f"{SLUG}/zone/key-mining/15"
@@ -121,7 +121,7 @@ def _run(capsys, *argv):
 def test_cli_region_prints_zones_and_requirements(capsys, kb_path):
     code, out, _ = _run(capsys, "region", "岫岩", "--kb", str(kb_path))
     assert code == 0
-    assert out.splitlines()[0] == "岫岩满族自治县（县级，属鞍山市）"
+    assert out.splitlines()[0] == "岫岩满族自治县（县级行政区，属鞍山市）"
     assert "[重点开采区] 辽宁岫岩西沟-小荒沟 — 菱镁矿 — 鞍山市" in out
     assert (
         "引用：《辽宁省矿产资源总体规划（2021-2025年）》专栏七“辽宁省矿产资源重点开采区”第15项。"

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from kb.cli import main
+from kb.cli.main import main
 from kb.errors import BadQuery
 from tests.golden_queries import SLUG
 from tests.tiny_plan import build_tiny_kb

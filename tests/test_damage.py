@@ -15,7 +15,7 @@ import pytest
 
 from ingest.build import build, corpus_files
 from kb import BadDocument, KBDamaged, KnowledgeBase
-from kb.cli import main
+from kb.cli.main import main
 from tests.conftest import PLAN, ROOT, SLUG
 from tests.serving import running_server
 from web import create_app

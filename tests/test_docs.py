@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kb.cli import COMMANDS
+from kb.cli.main import COMMANDS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

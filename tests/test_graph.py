@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from kb.graph import EDGES_KEY, GRAPH_FILE, load_graph, node
+from kb.graph.build import EDGES_KEY, GRAPH_FILE, load_graph, node
 from tests.conftest import SLUG
 
 

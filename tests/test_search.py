@@ -13,7 +13,7 @@ import pytest
 
 from kb import KnowledgeBase
 from kb.errors import BadQuery
-from kb.search import folded
+from kb.search.engine import folded
 from tests.golden_queries import GOLDEN, SLUG
 from tests.tiny_plan import SCRIPT, build_tiny_kb
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g, render_template, request, url_for
+from flask import Flask, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from kb import KnowledgeBase
 from kb.errors import KBError, NotFound
 
 HTTP_MESSAGES = {
@@ -16,19 +15,6 @@ HTTP_MESSAGES = {
 
 def error_body(message: str, status: int, **extra) -> dict:
     return {"ok": False, "error": message, "status": status, **extra}
-
-
-def get_kb() -> KnowledgeBase:
-    """The current build, held for the rest of the request (KBError → 503 when there is none)."""
-    if "kb_held" not in g:
-        g.kb_held = current_app.extensions["live_kb"].acquire()
-    return g.kb_held.kb
-
-
-def _release_kb(_exc: BaseException | None) -> None:
-    held = g.pop("kb_held", None)
-    if held is not None:
-        current_app.extensions["live_kb"].release(held)
 
 
 def _respond(message: str, status: int, suggestions: list[str] | None = None):
@@ -49,8 +35,6 @@ def _suggestion_links(suggestions: list[str]) -> list[tuple[str, str | None]]:
 
 
 def register(app: Flask) -> None:
-    app.teardown_appcontext(_release_kb)
-
     @app.errorhandler(KBError)
     def kb_error(exc: KBError):
         suggestions = exc.suggestions if isinstance(exc, NotFound) else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from kb.analyzer import char_spans
+from kb.search.analyzer import char_spans
 
 WIDTH = 120
 LEAD = 24  # characters of context shown before the first match of a snippet
@@ -81,11 +81,6 @@ def snippet(text: str, groups: list[list[str]], width: int = WIDTH) -> str:
         + render(text, inside, lo, hi)
         + (ELLIPSIS if hi < len(text) else "")
     )
-
-
-def highlight(text: str, groups: list[list[str]]) -> str:
-    """The whole of `text`, escaped, matches in <mark>."""
-    return render(text, find_marks(text, groups), 0, len(text))
 
 
 def render(text: str, marks: list[Span], lo: int, hi: int) -> str:

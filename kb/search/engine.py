@@ -20,18 +20,18 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from kb.analyzer import char_spans
 from kb.citation import cite
 from kb.documents import Library
 from kb.errors import BadQuery, KBMissing
-from kb.index import ENTITY_FACETS, KIND_LABELS, open_index
 from kb.lexicon import Lexicon
 from kb.model import cn_numeral
-from kb.query import Compiled, QueryBuilder, describe, parse
-from kb.snippet import snippet
+from kb.search.analyzer import char_spans
+from kb.search.index import open_index
+from kb.search.query import Compiled, QueryBuilder, describe, parse
+from kb.search.snippet import snippet
+from kb.vocabulary import CLAUSE_KINDS, FACET_LABELS, FACETS
 
 MAX_LIMIT = 100
-FACET_LABELS = {"region": "地区", "mineral": "矿种", "zone_type": "规划分区类型"}
 
 
 def folded(text: str) -> str:
@@ -97,6 +97,10 @@ class SearchIndex:
             yield searcher
         finally:
             self._pool.put(searcher)
+
+    def stored_facets(self, clause_id: str) -> dict[str, Any]:
+        """The facet values the index holds for one clause."""
+        return self._facets[self._ids.index(clause_id)]
 
     def warm(self) -> None:
         """Load the jieba dictionary now rather than on the first query."""
@@ -187,7 +191,7 @@ class SearchIndex:
             return self._known(
                 name,
                 value,
-                {**{k: k for k in KIND_LABELS}, **{v: k for k, v in KIND_LABELS.items()}},
+                {**{k: k for k in CLAUSE_KINDS}, **{v: k for k, v in CLAUSE_KINDS.items()}},
             )
         if name == "chapter":
             return self._known(name, value, self._chapter_names())
@@ -203,7 +207,7 @@ class SearchIndex:
             return names[value]
         close = difflib.get_close_matches(value, list(names), n=5, cutoff=0.3)
         hint = f"（您是否要找：{'、'.join(close)}）" if close else ""
-        label = {**FACET_LABELS, "chapter": "章", "kind": "条文类型"}[name]
+        label = FACET_LABELS[name]
         raise BadQuery(f"没有这个{label}：{value}{hint}。Unknown {name} {value!r}.")
 
     def _chapter_labels(self) -> dict[str, str]:
@@ -227,16 +231,16 @@ class SearchIndex:
         return names
 
     def _facet_counts(self, docnums: Iterator[int]) -> dict[str, list[dict[str, Any]]]:
-        names = ("chapter", "kind", *ENTITY_FACETS)
+        names = ("chapter", "kind", *FACETS)
         counts: dict[str, Counter[str]] = {name: Counter() for name in names}
         for n in docnums:
             facets = self._facets[n]
             counts["chapter"][facets["chapter"]] += 1
             counts["kind"][facets["kind"]] += 1
-            for name in ENTITY_FACETS:
+            for name in FACETS:
                 counts[name].update(facets[name])
-        order = {"chapter": list(self._chapters), "kind": list(KIND_LABELS)}
-        labels = {"chapter": self._chapters, "kind": KIND_LABELS}
+        order = {"chapter": list(self._chapters), "kind": list(CLAUSE_KINDS)}
+        labels = {"chapter": self._chapters, "kind": CLAUSE_KINDS}
         return {
             name: _facet_list(c, order.get(name), labels.get(name, {}))
             for name, c in counts.items()

@@ -18,9 +18,9 @@ SCORES = {
     "zone_paragraph": 100,  # the paragraph that sets the zone out (营口-丹东…勘查开发区。)
     "zone_named": 95,  # names the zone itself (鞍山齐大山-西鞍山 … 等3个能源资源基地)
     "type_title": 90,  # governs the zone type in its lead sentence (明确重点开采区管控要求。)
-    "mineral_section": 80,  # in the section about the mineral (第六章第四节 菱镁矿)
     "stance_region": 85,  # a stance on the mineral for the zone's region (控制…岫岩县等地菱镁矿…)
     "mineral_county": 85,  # names the mineral and the zone's county
+    "mineral_section": 80,  # in the section about the mineral (第六章第四节 菱镁矿)
     "mineral_city": 75,  # names the mineral and the zone's city
     "stance": 75,  # states a stance on the mineral (限制勘查, 总量控制 …)
     "type_inside": 70,  # a requirement inside zones of the type (在能源资源基地和国家规划矿区内…)

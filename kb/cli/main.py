@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kb import KnowledgeBase
-from kb.errors import KBError, NotFound
-from kb.render import (
+from kb.cli.render import (
     render_clause,
     render_mineral,
     render_outline,
@@ -22,6 +21,7 @@ from kb.render import (
     render_zone,
     render_zones,
 )
+from kb.errors import KBError, NotFound
 from kb.settings import setting
 
 COMMANDS: dict[str, str] = {

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb.graph import node
-from kb.lookup import PROVINCE, Lookup, counts
+from kb.graph.build import node
+from kb.graph.query import GraphQuery, counts
+from kb.vocabulary import PROVINCE
 
 
-def regions(lookup: Lookup) -> dict[str, Any]:
+def regions(q: GraphQuery) -> dict[str, Any]:
     """Cities and counties (and areas) that have a zone or are named, in division-code order."""
     rows = []
-    for name in lookup.lexicon.names("region"):
-        entry = lookup.lexicon.entry("region", name)
-        zones = lookup.zone_list(region=name)
-        named = lookup.mentioning(node("region", name), normative_only=False)
+    for name in q.lexicon.names("region"):
+        entry = q.lexicon.entry("region", name)
+        zones = q.zone_list(region=name)
+        named = q.mentioning(node("region", name), normative_only=False)
         if entry["level"] == PROVINCE or not (zones or named):
             continue
         rows.append(
@@ -31,17 +32,17 @@ def regions(lookup: Lookup) -> dict[str, Any]:
     return {"total": len(rows), "regions": rows}
 
 
-def minerals(lookup: Lookup) -> dict[str, Any]:
+def minerals(q: GraphQuery) -> dict[str, Any]:
     """Minerals the plan names, in gazetteer order, with zones, stances and indicators."""
     stances: dict[str, list[str]] = {}
-    for s in lookup.all_stances():
+    for s in q.all_stances():
         stances.setdefault(s["mineral"], []).append(s["stance"])
     rows = []
-    for name in lookup.lexicon.names("mineral"):
-        entry = lookup.lexicon.entry("mineral", name)
+    for name in q.lexicon.names("mineral"):
+        entry = q.lexicon.entry("mineral", name)
         mnode = node("mineral", name)
-        zones = lookup.zone_list(mineral=name)
-        named = lookup.mentioning(mnode, normative_only=False)
+        zones = q.zone_list(mineral=name)
+        named = q.mentioning(mnode, normative_only=False)
         if not (zones or named):
             continue
         rows.append(
@@ -51,7 +52,7 @@ def minerals(lookup: Lookup) -> dict[str, Any]:
                 "zones": len(zones),
                 "counts": counts(zones),
                 "stances": list(dict.fromkeys(stances.get(name, []))),
-                "indicators": len(lookup.targets(mnode, "indicator")),
+                "indicators": len(q.targets(mnode, "indicator")),
                 "mentions": len(named),
             }
         )

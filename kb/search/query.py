@@ -23,9 +23,9 @@ from typing import Any
 
 from whoosh import query as wq
 
-from kb.analyzer import CharTokenizer, WordTokenizer, is_word_char, normalize
 from kb.errors import BadQuery
 from kb.lexicon import Lexicon
+from kb.search.analyzer import CharTokenizer, WordTokenizer, is_word_char, normalize
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 32
@@ -146,7 +146,7 @@ class Compiled:
 
 
 class QueryBuilder:
-    """Turns a Parsed query into whoosh queries over the fields of kb.index."""
+    """Turns a Parsed query into whoosh queries over the fields of kb.search.index."""
 
     def __init__(self, words: WordTokenizer, lexicon: Lexicon | None = None):
         self.words = words

@@ -8,7 +8,8 @@ Node ids: ``region:丹东市``, ``mineral:硼矿``, ``zone_type:重点勘查区`
 own links: county → city, county → area).
 
     rel           from → to                     meaning
-    mentions      clause → entity               the clause names it (``spans`` in clause.text;
+    mentions      clause → entity               the clause names it (``spans`` in clause.text,
+                                                ``title_spans`` in a box item's title;
                                                 ``negated`` when only to leave it out: 除…外)
     part_of       region → region               county → city → province (gazetteer)
     member_of     region → region               county → functional area (gazetteer)
@@ -93,22 +94,18 @@ class GraphBuilder:
 
     def add_mentions(self, mentions: dict[str, list[Record]]) -> None:
         for clause_id, found in mentions.items():
-            spans: dict[str, list[list[int]]] = {}
+            spans: dict[str, dict[str, list[list[int]]]] = {}
             named: set[str] = set()  # named other than to be left out (除…外)
             for m in found:
                 target = m["id"] if m["type"] == "zone" else node(m["type"], m["name"])
-                spans.setdefault(target, []).append([m["start"], m["end"]])
+                where = spans.setdefault(target, {"spans": [], "title_spans": []})
+                key = "title_spans" if m.get("field") == "title" else "spans"
+                where[key].append([m["start"], m["end"]])
                 if not m.get("negated"):
                     named.add(target)
             for target, where in spans.items():
-                self.edge(
-                    clause_id,
-                    target,
-                    "mentions",
-                    clause_id,
-                    spans=where,
-                    negated=target not in named,
-                )
+                negated = target not in named
+                self.edge(clause_id, target, "mentions", clause_id, **where, negated=negated)
                 if (
                     self.g.nodes[clause_id]["normative"]
                     and target in named

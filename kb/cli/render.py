@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from kb.vocabulary import FACET_LABELS, FACETS, REGION_LEVELS
+
 
 def render_outline(data: dict[str, Any]) -> str:
     lines: list[str] = []
@@ -60,8 +62,7 @@ def render_search(data: dict[str, Any]) -> str:
             f"   引用：{hit['citation']['text']}",
         ]
     facets = [
-        (label, data["facets"][name])
-        for name, label in (("region", "地区"), ("mineral", "矿种"), ("zone_type", "分区类型"))
+        (label, data["facets"][name]) for name, label in ((k, FACET_LABELS[k]) for k in FACETS)
     ]
     summary = ["；".join(f"{f['label']} {f['count']}" for f in values[:6]) for _, values in facets]
     lines += [""] + [f"{label}：{s}" for (label, _), s in zip(facets, summary, strict=True) if s]
@@ -69,8 +70,6 @@ def render_search(data: dict[str, Any]) -> str:
 
 
 # -- knowledge-graph lookups: region, mineral, zones, zone -------------------------------------
-
-LEVELS = {"province": "省", "prefecture": "市", "county": "县级", "area": "功能区"}
 
 
 def _cite(item: dict[str, Any]) -> str:
@@ -123,7 +122,7 @@ def _mention_line(mentions: list[dict[str, Any]]) -> str:
 def render_region(data: dict[str, Any]) -> str:
     r = data["region"]
     where = f"，属{r['parent']}" if r["parent"] else ""
-    lines = [f"{r['name']}（{LEVELS.get(r['level'], r['level'])}{where}）"]
+    lines = [f"{r['name']}（{REGION_LEVELS.get(r['level'], r['level'])}{where}）"]
     if r["aliases"]:
         lines.append(f"别名：{'、'.join(r['aliases'])}")
     if r["areas"]:

@@ -30,24 +30,15 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
-from kb.analyzer import SEPARATOR, CharTokenizer, WordTokenizer
 from kb.lexicon import Lexicon
 from kb.model import Clause, Document
-
-ENTITY_FACETS = ("region", "mineral", "zone_type")
-KIND_LABELS = {
-    "paragraph": "正文段落",
-    "box_item": "专栏条目",
-    "table_row": "表格行",
-    "note": "表注",
-    "annex_table": "附表",
-    "annex_map": "附图",
-}
+from kb.search.analyzer import SEPARATOR, CharTokenizer, WordTokenizer
+from kb.vocabulary import FACETS
 
 
 def make_schema(words: Iterable[str]) -> Schema:
     word, char = WordTokenizer(tuple(words)), CharTokenizer()
-    facet = {name: KEYWORD(commas=True) for name in ENTITY_FACETS}
+    facet = {name: KEYWORD(commas=True) for name in FACETS}
     return Schema(
         id=ID(stored=True, unique=True),
         doc=ID(stored=True),
@@ -74,7 +65,7 @@ def chapter_key(clause: Clause) -> str:
 
 def entity_values(found: list[dict[str, Any]], lexicon: Lexicon | None) -> dict[str, list[str]]:
     """Canonical names per entity facet from a clause's mentions; a county adds its city."""
-    values: dict[str, set[str]] = {name: set() for name in ENTITY_FACETS}
+    values: dict[str, set[str]] = {name: set() for name in FACETS}
     for mention in found:
         if mention["type"] in values:
             values[mention["type"]].add(mention["name"])

@@ -1,0 +1,48 @@
+"""The resources of the site: each returns the dict that `/api/…` serialises and the page renders.
+
+Every function here parses the request (web.params), calls the KB facade and returns its answer;
+nothing else. web.routes mounts each one twice, as JSON and as a page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from web import params
+from web.handle import get_kb
+
+
+def outline() -> dict[str, Any]:
+    return get_kb().outline()
+
+
+def clause(clause_id: str) -> dict[str, Any]:
+    return get_kb().clause(clause_id)
+
+
+def search() -> dict[str, Any]:
+    return get_kb().search(params.query(), **params.search_args())
+
+
+def regions() -> dict[str, Any]:
+    return get_kb().regions()
+
+
+def minerals() -> dict[str, Any]:
+    return get_kb().minerals()
+
+
+def region(name: str) -> dict[str, Any]:
+    return get_kb().region(name)
+
+
+def mineral(name: str) -> dict[str, Any]:
+    return get_kb().mineral(name)
+
+
+def zones() -> dict[str, Any]:
+    return get_kb().zones(**params.zone_args())
+
+
+def zone(zone_id: str) -> dict[str, Any]:
+    return get_kb().zone(zone_id)
