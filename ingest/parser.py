@@ -51,10 +51,10 @@ def parse_text(
     outline, clauses = builder.finish(front.annexes)
     if not any(node.kind == "chapter" for node in outline):
         raise BadDocument(f"{where}: no chapter headings (第一章 …) found; not a planning document")
-    check_plan(front.toc, outline, clauses, where)
     title = meta.get("title") or front.title
     if not title:
         raise BadDocument(f"{where}: no title found before the contents; add one in {slug}.toml")
+    check_plan(front.toc, outline, clauses, where)
     return Document(
         slug=slug,
         title=title,
