@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from kb.errors import KBError
+
 LEASE_FILE = ".lease"
 WAITING = "另一个导入正在进行，等待中… another ingest is running, waiting"
 
@@ -67,12 +69,19 @@ def lock_file(kb_path: Path) -> Path:
 def ingest_turn(kb_path: Path, waiting: Callable[[str], None]) -> Iterator[None]:
     """Hold the ingest lock of `kb_path`; when another ingest holds it, say so and wait."""
     path = lock_file(kb_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lease = _lock(path, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    if lease is None:
-        waiting(WAITING)
-        lease = _lock(path, fcntl.LOCK_EX)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lease = Lease(os.open(path, os.O_RDONLY | os.O_CREAT, 0o644))
+    except OSError as exc:
+        raise KBError(
+            f"{path}: 无法建立导入锁（{exc.strerror}）。Cannot create the ingest lock file"
+        ) from None
+    try:
+        try:
+            fcntl.flock(lease.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            waiting(WAITING)
+            fcntl.flock(lease.fd, fcntl.LOCK_EX)
         yield
     finally:
         lease.release()
