@@ -39,6 +39,8 @@ def _target(path: Path) -> str | None:
 
 
 class LiveKB:
+    """The build `path` points at, swapped for a newer one between uses (see the module)."""
+
     def __init__(
         self,
         path: str | Path,

@@ -2,13 +2,16 @@
 
 Layout of one build::
 
-    manifest.json           format version, fingerprint of what it was built from, documents
+    manifest.json           format, fingerprint, documents, size and SHA-256 of every file, seal
     documents/<slug>.json   one Document (metadata, outline, clauses) per document
+    .lease                  locked by every process that has the build open (kb.leases)
     <other parts>           written by other kb modules through `KBWriter.path(...)`
 
 `<kb>` itself is a symbolic link to the newest complete build in `<kb>.builds/`; replacing
 the link is atomic, so a reader sees either the old KB or the new one, never a half-built one,
-and a failed or interrupted build leaves the previous KB untouched.
+and a failed or interrupted build leaves the previous KB untouched. A build is removed only when
+it is not live and no process holds its lease; opening one checks every file first
+(kb.integrity), so a damaged KB is refused (KBDamaged) before anything of it is loaded.
 """
 
 from __future__ import annotations
