@@ -39,6 +39,7 @@ class Gazetteer:
     zone_types: dict[str, dict[str, Any]] = field(default_factory=dict)
     blockers: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    place_words: dict[str, list[str]] = field(default_factory=dict)  # kind → words
 
     def lexicon(self) -> dict[str, Any]:
         """The JSON-serialisable lexicon stored in the KB (read by `kb.lexicon.Lexicon`)."""
@@ -49,6 +50,7 @@ class Gazetteer:
             "zone_types": self.zone_types,
             "blockers": self.blockers,
             "terms": self.terms,
+            "place_words": self.place_words,
         }
 
 
@@ -60,7 +62,16 @@ def load_gazetteer(data: Path = DATA) -> Gazetteer:
         zone_types=_entries(_rows(data / "zone_types.csv"), "slug"),
         blockers=_word_list(data / "blockers.txt"),
         terms=_word_list(data / "terms.txt"),
+        place_words=_by_kind(_rows(data / "place_words.csv")),
     )
+
+
+def _by_kind(rows: list[dict[str, str]]) -> dict[str, list[str]]:
+    """Words grouped by their kind column (unit, stop, locality)."""
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(row["kind"], []).append(row["word"])
+    return out
 
 
 def _entries(rows: list[dict[str, str]], attr: str) -> dict[str, dict[str, Any]]:
