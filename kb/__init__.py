@@ -13,8 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kb.documents import Library
-from kb.errors import BadDocument, BadQuery, KBError, KBMissing, NotFound, UnknownClause
-from kb.store import load_documents, read_manifest
+from kb.errors import (
+    BadDocument,
+    BadQuery,
+    KBDamaged,
+    KBError,
+    KBMissing,
+    NotFound,
+    UnknownClause,
+)
+from kb.store import load_documents, open_build
 
 if TYPE_CHECKING:
     from kb.graph.query import GraphQuery
@@ -26,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BadDocument",
     "BadQuery",
+    "KBDamaged",
     "KBError",
     "KBMissing",
     "KnowledgeBase",
@@ -35,20 +44,37 @@ __all__ = [
 
 
 class KnowledgeBase:
-    """A built KB, opened read-only."""
+    """A built KB, opened read-only; holds a lease on its build until `close()`."""
 
-    def __init__(self, root: Path, manifest: dict[str, Any], library: Library):
+    def __init__(self, root: Path, manifest: dict[str, Any], library: Library, lease=None):
         self.root = root
         self.manifest = manifest
         self.library = library
+        self.lease = lease
 
     @classmethod
     def open(cls, path: str | Path) -> KnowledgeBase:
-        """Open the live build at `path` (resolving the link, so a later rebuild does not move
-        files under a running reader)."""
-        manifest = read_manifest(Path(path))
-        root = Path(path).resolve()
-        return cls(root, manifest, Library(load_documents(root, manifest["documents"])))
+        """Open the live build at `path`: resolve the link and lease the build (so a later
+        ingest neither moves nor removes files under a running reader), then check every file
+        against the manifest (KBDamaged if any differs) before loading anything."""
+        root, manifest, lease = open_build(Path(path))
+        try:
+            library = Library(load_documents(root, manifest["documents"]))
+        except BaseException:
+            lease.release()
+            raise
+        return cls(root, manifest, library, lease)
+
+    def close(self) -> None:
+        """Release the build's lease (an ingest may then remove it once it is not live)."""
+        if self.lease is not None:
+            self.lease.release()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def outline(self) -> dict[str, Any]:
         """The document tree of every document: chapters, sections, boxes, with pages, and a
