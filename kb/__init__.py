@@ -16,6 +16,7 @@ from kb.errors import BadDocument, BadQuery, KBError, KBMissing, NotFound, Unkno
 from kb.store import load_documents, read_manifest
 
 if TYPE_CHECKING:
+    from kb.check import Checker
     from kb.graph.query import GraphQuery
     from kb.graph.views import Views
     from kb.lexicon import Lexicon
@@ -114,6 +115,27 @@ class KnowledgeBase:
     def zone(self, zone_id: str) -> dict[str, Any]:
         """One zone (by id or name) with every requirement that applies to it, ranked."""
         return self.views.zone(zone_id)
+
+    def check(self, application: dict[str, Any]) -> dict[str, Any]:
+        """规划审核 of an application ({kind, mineral, place, method, scale, reserve, facts…}):
+        every applicable rule with 符合/不符合/需核实/不适用, a verdict and a draft opinion;
+        BadQuery or NotFound (with suggestions) when the application is bad."""
+        return self.checker.check(application)
+
+    def check_docx(self, application: dict[str, Any]) -> bytes:
+        """The check's draft 审核意见 as a Word file."""
+        from kb.check.document import opinion_docx
+
+        return opinion_docx(self.check(application))
+
+    @cached_property
+    def checker(self) -> Checker:
+        """The 规划审核 over the rules of every loaded plan."""
+        from kb.check import Checker
+        from kb.store import read_json
+
+        rules = read_json(self._part("rules.json"))
+        return Checker(rules, self.graph, self.library)
 
     @cached_property
     def graph(self) -> GraphQuery:

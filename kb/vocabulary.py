@@ -46,3 +46,22 @@ NATIONAL = "国家级"
 def zone_level(zone: dict) -> str:
     """国家级 for a zone the plan marks national, else 省级 (the plan's own level)."""
     return NATIONAL if zone.get("national") else "省级"
+
+# 规划审核 (kb.check): application kinds, methods, reserve classes, results and facts.
+APPLICATION_KINDS = ("勘查", "新建", "改扩建", "延续", "生产")
+MINING_METHODS = ("露天", "地下")
+RESERVE_CLASSES = ("大型", "中型", "小型")  # largest first
+RESULTS = ("不符合", "需核实", "符合", "不适用")  # worst first
+# Facts a clerk may state about an application: key → label (the form and the CLI use the key).
+CHECK_FACTS = {
+    "集中开采区": "位于集中开采区内",
+    "规划区块": "位于勘查/开采规划区块内",
+    "重点开采区": "位于重点开采区内",
+    "重点勘查区": "位于重点勘查区内",
+    "生态保护红线": "位于生态保护红线内",
+    "可耕地": "占用可耕地",
+    "湿地": "位于湿地",
+    "有害物质超标": "砷、放射性等有害物质超过规定标准",
+    "资源整合": "属于资源整合、兼并重组",
+    "承诺": "申请人承诺按绿色矿山标准建设并落实综合利用、生态修复等准入义务",
+}
