@@ -6,6 +6,8 @@ from typing import Any
 
 from flask import request
 
+from kb.errors import BadQuery
+
 SEARCH_PARAMS = ("limit", "offset", "page", "region", "mineral", "zone_type", "chapter", "kind")
 ZONE_PARAMS = {"type": "zone_type", "region": "region", "mineral": "mineral"}  # URL → kb
 
@@ -27,3 +29,13 @@ def search_args() -> dict[str, Any]:
 def zone_args() -> dict[str, str | None]:
     """The zone filters as kb arguments (`type` → `zone_type`); blank ones None."""
     return {arg: request.args.get(p, "").strip() or None for p, arg in ZONE_PARAMS.items()}
+
+
+def application() -> dict[str, Any]:
+    """A 规划审核 application: the JSON body of a POST, else the non-blank URL arguments."""
+    if request.method == "POST":
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise BadQuery("请以 JSON 对象提交申请。POST a JSON object.")
+        return body
+    return {k: v for k, v in request.args.items() if v.strip()}

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, Flask, render_template, request
+from flask import Blueprint, Flask, Response, render_template, request
 
-from kb.errors import BadQuery
+from kb.errors import KBError, NotFound
 from web import page_context, resources
 
 
@@ -22,6 +22,7 @@ class Route:
     context: Callable[[dict[str, Any] | None], dict[str, Any]] | None = None
     form: str | None = None  # a page that is a form: blank `form` arg → the empty form; a bad
     # query → the form with the message (status 400), not the error page
+    methods: tuple[str, ...] = ("GET",)  # of the /api twin (POST: the resource reads JSON)
 
 
 ROUTES = (
@@ -34,6 +35,10 @@ ROUTES = (
     Route("/minerals/<path:name>", "mineral", "mineral.html", resources.mineral),
     Route("/zones", "zones", "zones.html", resources.zones, page_context.zones),
     Route("/zones/<path:zone_id>", "zone", "zone.html", resources.zone),
+    Route(
+        "/check", "check", "check.html", resources.check, page_context.check, "mineral",
+        methods=("GET", "POST"),
+    ),
 )
 
 
@@ -54,20 +59,35 @@ def page_view(route: Route):
             return render(None)
         try:
             return render(route.load(**kwargs))
-        except BadQuery as exc:
-            if not route.form:
+        except KBError as exc:
+            if not route.form or exc.status >= 500:
                 raise
-            return render(None, str(exc)), exc.status
+            return render(None, _with_suggestions(exc)), exc.status
 
     return view
+
+
+def _with_suggestions(exc: KBError) -> str:
+    if isinstance(exc, NotFound) and exc.suggestions:
+        return f"{exc} 您是否要找：{'、'.join(exc.suggestions)}"
+    return str(exc)
+
+
+def check_docx() -> Response:
+    """The check's draft opinion as a Word file (same arguments as /check)."""
+    name = "UTF-8''%E5%AE%A1%E6%A0%B8%E6%84%8F%E8%A7%81.docx"  # 审核意见.docx
+    headers = {"Content-Disposition": f"attachment; filename*={name}"}
+    mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return Response(resources.check_docx(), mimetype=mime, headers=headers)
 
 
 def register(app: Flask) -> None:
     api = Blueprint("api", __name__, url_prefix="/api")
     pages = Blueprint("pages", __name__)
     for route in ROUTES:
-        api.add_url_rule(route.rule, route.endpoint, json_view(route), methods=["GET"])
+        api.add_url_rule(route.rule, route.endpoint, json_view(route), methods=list(route.methods))
         pages.add_url_rule(route.rule, route.endpoint, page_view(route), methods=["GET"])
     pages.add_url_rule("/", "home", page_view(ROUTES[0]), methods=["GET"])
+    pages.add_url_rule("/check/opinion.docx", "check_docx", check_docx, methods=["GET"])
     app.register_blueprint(api)
     app.register_blueprint(pages)
