@@ -47,6 +47,7 @@ def zone_level(zone: dict) -> str:
     """国家级 for a zone the plan marks national, else 省级 (the plan's own level)."""
     return NATIONAL if zone.get("national") else "省级"
 
+
 # 规划审核 (kb.check): application kinds, methods, reserve classes, results and facts.
 APPLICATION_KINDS = ("勘查", "新建", "改扩建", "延续", "生产")
 MINING_METHODS = ("露天", "地下")

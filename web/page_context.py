@@ -46,7 +46,9 @@ def check(data: dict[str, Any] | None) -> dict[str, Any]:
     from kb.vocabulary import APPLICATION_KINDS, CHECK_FACTS, MINING_METHODS, RESERVE_CLASSES
 
     return {
-        "args": params.given(["kind", "mineral", "place", "method", "scale", "reserve", *CHECK_FACTS]),
+        "args": params.given(
+            ["kind", "mineral", "place", "method", "scale", "reserve", *CHECK_FACTS]
+        ),
         "kinds": APPLICATION_KINDS,
         "methods": MINING_METHODS,
         "reserves": RESERVE_CLASSES,

@@ -36,7 +36,12 @@ ROUTES = (
     Route("/zones", "zones", "zones.html", resources.zones, page_context.zones),
     Route("/zones/<path:zone_id>", "zone", "zone.html", resources.zone),
     Route(
-        "/check", "check", "check.html", resources.check, page_context.check, "mineral",
+        "/check",
+        "check",
+        "check.html",
+        resources.check,
+        page_context.check,
+        "mineral",
         methods=("GET", "POST"),
     ),
 )

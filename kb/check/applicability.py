@@ -104,8 +104,8 @@ def by_zone_type(rule: dict[str, Any], app: Application) -> bool:
 
 
 def applies(rule: dict[str, Any], app: Application, lex: Lexicon) -> Answer:
-    """The first test that fails (False) or is unknown (a note); True when every test holds."""
-    for answer in (by_mineral(rule, app), by_place(rule, app, lex), by_kind(rule, app)):
-        if answer is not True:
-            return answer
-    return True
+    """False when a test fails, else the first unknown (a note); True when every test holds."""
+    answers = [by_mineral(rule, app), by_place(rule, app, lex), by_kind(rule, app)]
+    if False in answers:
+        return False
+    return next((a for a in answers if a is not True), True)

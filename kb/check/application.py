@@ -68,7 +68,9 @@ class Application:
         return self.kind is not None and self.kind != "勘查"
 
 
-def choice(value: str | None, allowed: tuple[str, ...], label: str, suffixes: str = "") -> str | None:
+def choice(
+    value: str | None, allowed: tuple[str, ...], label: str, suffixes: str = ""
+) -> str | None:
     """A value among `allowed` (露天开采 → 露天 when `suffixes` lists 开采); None when blank."""
     text = (value or "").strip()
     for suffix in suffixes.split():

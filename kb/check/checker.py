@@ -1,9 +1,9 @@
 """规划审核: an application against every rule of every plan loaded, rule by rule, cited.
 
-    Checker(rules, kb).check({"kind": "新建", "mineral": "菱镁矿", "place": "岫岩",
-                              "method": "露天", "scale": "20万吨/年"})
-    → {application, verdict, decisive, checks: [{rule, clause, result, reason, citation, …}],
-       opinion, documents}
+Checker(rules, kb).check({"kind": "新建", "mineral": "菱镁矿", "place": "岫岩",
+                          "method": "露天", "scale": "20万吨/年"})
+→ {application, verdict, decisive, checks: [{rule, clause, result, reason, citation, …}],
+   opinion, documents}
 """
 
 from __future__ import annotations
@@ -122,7 +122,13 @@ def _unique(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen, out = set(), []
     for r in rules:
         q = r.get("quantity") or {}
-        key = (r["clause_id"], tuple(r["span"]), r["modality"], str(q.get("value")), r.get("condition"))
+        key = (
+            r["clause_id"],
+            tuple(r["span"]),
+            r["modality"],
+            str(q.get("value")),
+            r.get("condition"),
+        )
         key += (tuple(r["subjects"]["minerals"]), tuple(r.get("actions") or []))
         if key not in seen:
             seen.add(key)

@@ -88,8 +88,13 @@ def _check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--method", help=f"mining method: {' / '.join(MINING_METHODS)}")
     p.add_argument("--scale", help="yearly output with its unit, e.g. 20万吨/年")
     p.add_argument("--reserve", help=f"reserve class: {' / '.join(RESERVE_CLASSES)}")
-    p.add_argument("--fact", action="append", default=[], metavar="KEY=是|否",
-                   help=f"a stated fact, e.g. 集中开采区=是; keys: {'、'.join(CHECK_FACTS)}")
+    p.add_argument(
+        "--fact",
+        action="append",
+        default=[],
+        metavar="KEY=是|否",
+        help=f"a stated fact, e.g. 集中开采区=是; keys: {'、'.join(CHECK_FACTS)}",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
