@@ -3,9 +3,9 @@
     app = parse_application({"kind": "新建", "mineral": "菱镁矿", "place": "岫岩",
                              "method": "露天", "scale": "20万吨/年"}, places)
 
-Every field but the mineral may be missing. Names resolve through the lexicon (岫岩 → 岫岩满族自治县)
-or the zone list (岫岩西沟-小荒沟); a bad value raises BadQuery or NotFound (with suggestions), so a
-bad application never gets a verdict.
+Every field but the mineral may be missing. Names resolve through the lexicon
+(岫岩 → 岫岩满族自治县) or the zone list (岫岩西沟-小荒沟); a bad value raises BadQuery or
+NotFound (with suggestions), so a bad application never gets a verdict.
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb.check.application import Application
 from kb.check.applicability import actions
+from kb.check.application import Application
 from kb.check.terms import CONDITION_FACTS, METHOD_WORDS, RESERVE_CONDITIONS, ZONE_FACTS
 from kb.check.units import compare, rule_scale
 from kb.vocabulary import CHECK_FACTS, RESERVE_CLASSES
