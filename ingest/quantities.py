@@ -57,6 +57,7 @@ def _number(found: re.Match[str], text: str, vocab: Vocabulary) -> dict[str, Any
         "unit": found["unit"],
         "comparator": _comparator(found, vocab),
         "text": text[start : found.end()],
+        "limit": bool({found["before"], found["after"]} & set(vocab.quantities["limits"])),
         "start": start,
         "end": found.end(),
     }
@@ -73,6 +74,7 @@ def find_quantities(text: str, start: int, end: int, vocab: Vocabulary) -> list[
             "unit": RESERVE_UNIT,
             "comparator": ">=",
             "text": m.group(),
+            "limit": True,
             "start": m.start(),
             "end": m.end(),
         }

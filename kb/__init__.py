@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from kb.graph.query import GraphQuery
     from kb.graph.views import Views
     from kb.lexicon import Lexicon
+    from kb.rules import RuleBook
     from kb.search.engine import SearchIndex
 
 __all__ = [
@@ -116,6 +117,28 @@ class KnowledgeBase:
         """One zone (by id or name) with every requirement that applies to it, ranked."""
         return self.views.zone(zone_id)
 
+    def rules(
+        self,
+        mineral: str | None = None,
+        region: str | None = None,
+        zone: str | None = None,
+        modality: str | None = None,
+        action: str | None = None,
+    ) -> dict[str, Any]:
+        """{filters, total, rules}: the plans' rules (typed normative sentences) on a mineral,
+        region, zone or zone type, of a modality and action (names or aliases; any may be None),
+        in reading order, each with its citation; NotFound with suggestions for an unknown name,
+        BadQuery for an unknown modality or action."""
+        return self.rulebook.rules(mineral, region, zone, modality, action)
+
+    @cached_property
+    def rulebook(self) -> RuleBook:
+        """The rule base (rules.json), loaded on first use (KBMissing if the build lacks it)."""
+        from kb.rules import RULES_FILE, RuleBook, load_rules
+
+        self._part(RULES_FILE)
+        return RuleBook(load_rules(self.root), self.graph)
+
     def check(self, application: dict[str, Any]) -> dict[str, Any]:
         """规划审核 of an application ({kind, mineral, place, method, scale, reserve, facts…}):
         every applicable rule with 符合/不符合/需核实/不适用, a verdict and a draft opinion;
@@ -132,10 +155,8 @@ class KnowledgeBase:
     def checker(self) -> Checker:
         """The 规划审核 over the rules of every loaded plan."""
         from kb.check import Checker
-        from kb.store import read_json
 
-        rules = read_json(self._part("rules.json"))
-        return Checker(rules, self.graph, self.library)
+        return Checker(self.rulebook.all, self.graph, self.library)
 
     @cached_property
     def graph(self) -> GraphQuery:

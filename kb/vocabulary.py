@@ -48,6 +48,19 @@ def zone_level(zone: dict) -> str:
     return NATIONAL if zone.get("national") else "省级"
 
 
+# Modalities of a rule (kb.rules): id → label.
+RULE_MODALITIES = {
+    "forbidden": "禁止",
+    "restricted": "限制",
+    "required": "要求",
+    "encouraged": "鼓励",
+    "priority": "重点",
+    "quota": "限额",
+    "target": "目标",
+}
+# Comparators of a rule's quantity: id → label.
+COMPARATORS = {">=": "不低于", "<=": "不超过", "=": "为", "~": "左右", "between": "介于"}
+
 # 规划审核 (kb.check): application kinds, methods, reserve classes, results and facts.
 APPLICATION_KINDS = ("勘查", "新建", "改扩建", "延续", "生产")
 MINING_METHODS = ("露天", "地下")

@@ -16,12 +16,15 @@ from typing import Any
 from ingest.entities import TermTable, find_mentions
 from ingest.relations import BACKGROUND, section_minerals
 from ingest.rules.extract import ClauseContext, drafts, finish, inherit
+from ingest.rules.subjects import PROVINCE
 from ingest.rules.tables import row_rule
 from ingest.rules.vocabulary import vocabulary
 from kb.lexicon import Lexicon
 from kb.model import Clause, Document
+from kb.rules import RULES_FILE
 
-RULES_FILE = "rules.json"
+__all__ = ["RULES_FILE", "extract_rules"]
+
 Mentions = dict[str, list[dict[str, Any]]]
 
 
@@ -55,28 +58,36 @@ def extract_rules(
         for clause in doc.clauses:
             if clause.id in indicators:
                 row = indicators[clause.id]
-                found = [
-                    row_rule(
-                        clause,
-                        [row["mineral"]] if row["mineral"] else [],
-                        notes.get(clause.box, ""),
-                    )
-                ]
+                minerals = [row["mineral"]] if row["mineral"] else []
+                found = [row_rule(clause, minerals, notes.get(clause.box, ""))]
             elif normative(clause):
                 context = ClauseContext(
                     clause,
                     mentions.get(clause.id, []),
                     zone=zones.get(clause.id),
-                    zone_types=[
-                        m["name"] for m in finder(clause.title or "") if m["type"] == "zone_type"
-                    ],
                     mineral=by_section.get((clause.chapter or 0, clause.section or 0)),
                 )
-                found = clause_rules(context)
+                found = clause_rules(titled(context, finder))
             else:
                 continue
             out += numbered(clause, [r for r in found if r])
     return out
+
+
+def titled(context: ClauseContext, finder) -> ClauseContext:
+    """The context with what the clause's title names: the zone types of a lead sentence, the
+    minerals and places of a box item's title (not part of its text)."""
+    clause = context.clause
+    named = finder(clause.title or "")
+
+    def names(kind: str) -> list[str]:
+        found = [m["name"] for m in named if m["type"] == kind and m["name"] != PROVINCE]
+        return list(dict.fromkeys(found))
+
+    context.zone_types = names("zone_type")
+    if clause.kind == "box_item":
+        context.title_minerals, context.title_regions = names("mineral"), names("region")
+    return context
 
 
 def clause_rules(context: ClauseContext) -> list[dict[str, Any]]:

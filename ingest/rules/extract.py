@@ -9,6 +9,7 @@ only lists minerals continues its list (重点勘查煤层气…，地热、干�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from ingest.rules.vocabulary import Vocabulary
 from kb.model import Clause
 
 ITEM_SPLIT = ("forbidden", "restricted")  # only these narrow a list item by its own condition
+_LIST = re.compile(r"^[^，；。对在]+、[^，；。]+等[^，；。]*(?:矿产|矿种|矿物)$")
 _INSIDE = "内"  # 重点开采区内，… : the place the next phrase speaks of
 
 
@@ -36,13 +38,17 @@ class Draft:
 @dataclass
 class ClauseContext:
     """What a clause gives every rule in it: its mentions, the zone it sets out (4.1.2), the
-    zone types its lead sentence names (明确重点勘查区管控要求。), its section's mineral."""
+    zone types its lead sentence names (明确重点勘查区管控要求。), its section's mineral, and the
+    minerals and places a box item's title names (鞍山-本溪-辽阳铁矿勘查增储工程) for rules that
+    name none."""
 
     clause: Clause
     mentions: list[dict[str, Any]]
     zone: str | None = None
     zone_types: list[str] = field(default_factory=list)
     mineral: str | None = None
+    title_minerals: list[str] = field(default_factory=list)  # a box item's title names its
+    title_regions: list[str] = field(default_factory=list)  # minerals and places
 
 
 def drafts(text: str, start: int, vocab: Vocabulary) -> list[Draft]:
@@ -57,8 +63,12 @@ def sentence_drafts(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
     out: list[Draft] = []
     lead: int | None = None
     condition = exception = None
+    previous = ""
     for span in phrases(text, *sentence):
         phrase = read_phrase(text, span, vocab)
+        if phrase.modal and phrase.modal.word in vocab.after_condition and previous:
+            condition = previous
+        previous = text[span[0] : span[1]].strip() if phrase.kind is None else ""
         if (
             phrase.kind is None
             and phrase.condition
@@ -85,8 +95,8 @@ def sentence_drafts(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
 
 
 def vocab_has_list(words: str) -> bool:
-    """A phrase that only continues a list: it names things joined by 、 and ends in 等…."""
-    return "、" in words and "等" in words
+    """A phrase that only continues a list of minerals: 地热、干热岩等清洁能源矿产."""
+    return bool(_LIST.search(words))
 
 
 def finish(draft: Draft, context: ClauseContext, vocab: Vocabulary) -> list[dict[str, Any]]:
@@ -103,7 +113,7 @@ def finish(draft: Draft, context: ClauseContext, vocab: Vocabulary) -> list[dict
             **part.rule(sentence, vocab),
             "span": list(draft.sentence),
             "text": sentence,
-            "condition": part.condition or draft.phrase.condition or draft.condition,
+            "condition": part.condition or draft.condition or draft.phrase.condition,
             "exception": draft.phrase.exception or draft.exception,
         }
         for part in out
@@ -111,14 +121,16 @@ def finish(draft: Draft, context: ClauseContext, vocab: Vocabulary) -> list[dict
 
 
 def inherit(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Within one sentence, a rule naming no mineral speaks of the minerals of the rule before
-    it (对菱镁矿开采总量进行约束性控制，严格控制开采); a limit with no condition of its own
-    applies to the mine classes of the limit before it (新建矿山…中型以上，最低开采规模为…)."""
+    """Within one sentence, a rule naming no mineral speaks of the minerals of the rule of the
+    same modality (not a number) before it (对菱镁矿开采总量进行约束性控制，严格控制开采); a
+    limit with no condition of its own applies to the mine classes of the limit before it
+    (新建矿山…中型以上，最低开采规模为…)."""
     for before, rule in zip(rules, rules[1:], strict=False):
         if before["span"] != rule["span"]:
             continue
         mine, prev = rule["subjects"], before["subjects"]
-        if not mine["minerals"]:
+        same = before["modality"] == rule["modality"] not in ("quota", "target")
+        if not mine["minerals"] and same:
             mine["minerals"] = list(prev["minerals"])
         limits = before["modality"] == rule["modality"] == "quota"
         if limits and not rule["condition"] and not mine["mine_classes"]:

@@ -71,7 +71,7 @@ def read_phrase(text: str, span: tuple[int, int], vocab: Vocabulary) -> Phrase:
     quantities = find_quantities(text, start, end, vocab)
     words = text[start:end]
     kind = modal.value if modal else None
-    limit = any(q["comparator"] in ("<=", ">=") for q in quantities)
+    limit = any(q["limit"] for q in quantities)
     if words.endswith("的"):
         kind = None  # a condition (储量规模为中型以上的) states no rule of its own
     elif quantities and kind in (None, "required", "restricted"):

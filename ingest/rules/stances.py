@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
+STANCE_ACTIONS = ("勘查", "开采", "勘查开发", "勘查开采", "新建", "露天开采", "地下开采")
 PREFIX = {"forbidden": "禁止", "restricted": "限制", "priority": "重点", "encouraged": "鼓励"}
 TOTAL = "总量"
 TOTAL_STANCE = "总量控制"
 
 
 def stance_label(rule: dict[str, Any], phrase: str) -> str | None:
-    """禁止开采, 限制勘查, 重点勘查开发, 鼓励开采, 总量控制 … or None when the rule takes none."""
+    """禁止开采, 限制勘查, 重点勘查开发, 鼓励开采, 总量控制 … or None when the rule takes none
+    (a requirement, a target, or an act that is not exploring or mining: 鼓励…资源整合)."""
     if rule["modality"] in ("restricted", "quota") and TOTAL in phrase:
         return TOTAL_STANCE
     prefix = PREFIX.get(rule["modality"])
-    return prefix + (rule["action"] or "") if prefix else None
+    return prefix + rule["action"] if prefix and rule["action"] in STANCE_ACTIONS else None
 
 
 def stances(rules: list[dict[str, Any]], texts: dict[str, str]) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ingest.rules.vocabulary import Vocabulary
 
 PROVINCE = "辽宁省"
+NEEDS = ("required", "quota")  # rules checked against a list: only these say where it lives
 _ITEM_JOINERS = ("、", "以及", "及", "和", "与", "，")
 
 
@@ -60,11 +61,12 @@ class Scope:
         ctx = self.context
         minerals = list(dict.fromkeys(m["name"] for m in self.mineral_mentions()))
         classes = [c for a, b in self.spans() for c in mine_classes_in(self.text, a, b, self.vocab)]
+        titled = [] if ctx.zone else ctx.zone_types  # a zone's own clause: the zone, not its type
         return {
-            "minerals": minerals or ([ctx.mineral] if ctx.mineral else []),
-            "zone_types": list(dict.fromkeys([*self.names("zone_type"), *ctx.zone_types])),
+            "minerals": minerals or ctx.title_minerals or ([ctx.mineral] if ctx.mineral else []),
+            "zone_types": list(dict.fromkeys([*self.names("zone_type"), *titled])),
             "zones": list(dict.fromkeys([*([ctx.zone] if ctx.zone else []), *self.names("zone")])),
-            "regions": self.names("region"),
+            "regions": self.names("region") or ctx.title_regions,
             "mine_classes": list(dict.fromkeys(classes)),
         }
 
@@ -80,7 +82,7 @@ class Scope:
             "actions": actions,
             "subjects": self.subjects(),
             "quantity": public(quantity, period, binding_of(words, vocab)) if quantity else None,
-            "needs": None if quantity else needs_of(words, vocab),
+            "needs": None if quantity or self.phrase.kind not in NEEDS else needs_of(words, vocab),
             "phrase": [self.span[0], max(b for _, b in self.spans())],
         }
 
@@ -106,6 +108,9 @@ def split_by_quantity(scope: Scope) -> list[Scope]:
 
 def item_condition(scope: Scope, mention: dict[str, Any], before: int) -> str | None:
     """The condition a list item puts before its mineral: …的 (可耕地的) or a listed word (湿地)."""
+    for word in scope.vocab.before_mineral:  # a surface form holding it: 湿地泥炭
+        if mention["text"].startswith(word):
+            return word
     prefix = scope.text[before : mention["start"]]
     for joiner in _ITEM_JOINERS:
         prefix = prefix.removeprefix(joiner)

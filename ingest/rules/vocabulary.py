@@ -41,7 +41,7 @@ class WordScanner:
             if hit is None:
                 i += 1
                 continue
-            if hit.value is not None:
+            if hit.value:  # None or "" marks a blocker
                 out.append(hit)
             i = hit.end
         return out
@@ -65,6 +65,7 @@ class Vocabulary:
     condition_phrases: tuple[str, ...]
     exceptions: tuple[re.Pattern[str], ...]
     lead_condition: re.Pattern[str]
+    after_condition: tuple[str, ...]
     needs: dict[str, str]
     quantities: dict[str, Any]
 
@@ -87,6 +88,7 @@ def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         condition_phrases=tuple(data["conditions"]["phrases"]),
         exceptions=tuple(re.compile(p) for p in data["conditions"]["exception"]),
         lead_condition=re.compile(data["conditions"]["lead"]),
+        after_condition=tuple(data["conditions"]["after_condition"]),
         needs=dict(data["needs"]),
         quantities=data["quantities"],
     )
