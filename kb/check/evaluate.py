@@ -11,7 +11,13 @@ from typing import Any
 
 from kb.check.applicability import actions
 from kb.check.application import Application
-from kb.check.terms import CONDITION_FACTS, METHOD_WORDS, RESERVE_CONDITIONS, ZONE_FACTS
+from kb.check.terms import (
+    CONDITION_FACTS,
+    METHOD_WORDS,
+    NEEDS_SCALE,
+    RESERVE_CONDITIONS,
+    ZONE_FACTS,
+)
 from kb.check.units import compare, rule_scale
 from kb.vocabulary import CHECK_FACTS, RESERVE_CLASSES
 
@@ -62,7 +68,7 @@ def condition(rule: dict[str, Any], app: Application) -> Finding:
 def _unmet(rule: dict[str, Any], text: str, stated: bool | None, label: str) -> Finding:
     if stated is False:
         return NA, f"申请不属于“{text}”情形（{label}：否）"
-    if rule["modality"] == "forbidden":
+    if rule["modality"] in ("forbidden", "restricted"):
         return VERIFY, f"需核实是否{label}（本条适用于“{text}”情形）"
     return NA, f"仅适用于“{text}”情形，申请未说明"
 
@@ -74,20 +80,26 @@ def in_zone(zone_type: str, app: Application) -> bool | None:
 
 
 def zone_type(rule: dict[str, Any], app: Application) -> Finding:
+    """A rule on zones of a type: inside → settled by the zone (unless a quantity or a scale
+    table still applies); outside → fails only a rule requiring a zone listed elsewhere;
+    unknown → to verify where the list of zones lives, else not applicable."""
     subjects = rule["subjects"]
     types = [t for t in subjects["zone_types"] if t in ZONE_FACTS]
     if not types or subjects["regions"] or subjects["zones"]:
         return None
-    kind, where = types[0], rule.get("needs") or "市、县级规划"
-    inside, binding = in_zone(kind, app), rule["modality"] in BINDING
-    if inside:
-        return PASS, f"申请位于{kind}内；{kind}的设置要求由{where}落实"
+    kind, needs = types[0], rule.get("needs")
+    listed = needs if needs and needs not in NEEDS_SCALE else None  # where the zones are listed
+    inside = in_zone(kind, app)
+    if inside:  # a rule without an action sets up the zone itself: the zone settles it
+        if actions(rule) and (rule.get("quantity") or (needs and not listed)):
+            return None
+        return PASS, f"申请位于{kind}内；{kind}的设置要求由{listed or '市、县级规划'}落实"
     if inside is False:
-        if rule["modality"] == "required" and rule.get("needs"):
+        if rule["modality"] == "required" and listed:
             return FAIL, f"规划要求位于{kind}内，申请不在{kind}内"
         return NA, f"申请不在{kind}内"
-    if binding and rule.get("needs"):
-        return VERIFY, f"是否位于{kind}内需核对{where}（文本未收录）"
+    if rule["modality"] in BINDING and listed:
+        return VERIFY, f"是否位于{kind}内需核对{listed}（文本未收录）"
     return NA, f"仅适用于{kind}内的项目，申请未说明是否位于其内"
 
 
