@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import json
 
 import pytest
@@ -125,3 +126,43 @@ def test_cli_check(kb_path, capsys):
     assert "结论：需核实" in capsys.readouterr().out  # no kind given: applicability unsettled
     assert main(["check", "--kb", str(kb_path), "--mineral", "金", "--scale", "3"]) == 1
     assert "缺少单位" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def two_plans(tmp_path_factory, plan_text):
+    """The provincial plan and a copy retitled as a 岫岩 county plan whose 菱镁矿 minimum is
+    stricter (50 instead of 30 万吨/年), built together."""
+    from ingest.build import build
+    from kb import KnowledgeBase
+    from tests.conftest import PLAN
+
+    folder = tmp_path_factory.mktemp("two-plans")
+    shutil.copy(PLAN, folder / PLAN.name)
+    shutil.copy(PLAN.with_suffix(".toml"), folder / PLAN.with_suffix(".toml").name)
+    stricter = plan_text.replace("最低开采规模为 30 万吨/年", "最低开采规模为 50 万吨/年")
+    assert stricter != plan_text
+    (folder / "xiuyan.txt").write_text(stricter, encoding="utf-8")
+    (folder / "xiuyan.toml").write_text(COUNTY_PLAN, encoding="utf-8")
+    build([folder / PLAN.name, folder / "xiuyan.txt"], folder / "kb")
+    return KnowledgeBase.open(folder / "kb")
+
+
+COUNTY_PLAN = """slug = "xiuyan-test"
+title = "岫岩满族自治县矿产资源总体规划（测试副本）"
+issuer = "岫岩满族自治县人民政府"
+date = "2023-01"
+"""
+UNDERGROUND_40 = {"kind": "新建", "mineral": "菱镁矿", "method": "地下", "scale": "40万吨/年"}
+
+
+def test_every_plan_covering_the_place_applies_and_the_stricter_decides(two_plans):
+    inside = two_plans.check({**UNDERGROUND_40, "place": "岫岩", "reserve": "中型"})
+    assert [d["slug"] for d in inside["documents"]] == ["liaoning-2021-2025", "xiuyan-test"]
+    assert inside["verdict"] == "不符合"
+    failing = {(c["doc"], c["clause"]) for c in inside["checks"] if c["result"] == "不符合"}
+    assert ("xiuyan-test", "6.4.2") in failing
+    assert ("liaoning-2021-2025", "6.4.2") not in failing  # 40 ≥ 30 in the provincial plan
+    assert "岫岩满族自治县矿产资源总体规划（测试副本）" in inside["opinion"]
+    outside = two_plans.check({**UNDERGROUND_40, "place": "海城", "reserve": "中型"})
+    assert [d["slug"] for d in outside["documents"]] == ["liaoning-2021-2025"]
+    assert outside["verdict"] == "需核实"  # 4.1.2: 海城 under 菱镁矿 total-output control

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb.check.applicability import applies, checkable
+from kb.check.applicability import app_places, applies, checkable
 from kb.check.application import Application, parse_application
 from kb.check.evaluate import NA, evaluate
 from kb.check.opinion import opinion
+from kb.check.scope import covers, plan_region
 from kb.check.units import FAMILY_LABELS, rule_scale
 from kb.check.verdict import decisive, is_review, review_checks, settle_scale_tables, verdict
 from kb.errors import BadQuery, NotFound
@@ -48,12 +49,16 @@ class Checker:
         self.rules = [r for r in _unique(rules) if checkable(r) or is_review(r)]
         self.places = KBPlaces(graph)
         self.families = _unit_families(self.rules)
+        lex = graph.lexicon
+        self.scopes = {s: plan_region(d, lex) for s, d in library.docs.items()}
 
     def check(self, raw: dict[str, Any]) -> dict[str, Any]:
         app = parse_application(raw, self.places)
         self._fits_units(app)
         checks, review = [], []
-        for rule in self.rules:
+        places, lex = app_places(app), self.graph.lexicon
+        plans = {s for s, region in self.scopes.items() if covers(region, places, lex)}
+        for rule in (r for r in self.rules if r["doc"] in plans):
             if is_review(rule):
                 review.append(self._check(rule, "不适用", ""))
                 continue

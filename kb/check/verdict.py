@@ -33,11 +33,11 @@ def decisive(checks: list[dict[str, Any]], result: str) -> list[dict[str, Any]]:
 def settle_scale_tables(checks: list[dict[str, Any]]) -> None:
     """A rule that sends the minimum scale to a missing table (附表7) is settled when the text
     itself gives the minimum for this application (6.4.2: 菱镁矿 30 万吨/年): the result follows
-    that comparison and says so; otherwise it stays 需核实."""
-    scale = [c for c in checks if c["scale"] and c["result"] in (PASS, FAIL, VERIFY)]
+    that comparison in the same plan and says so; otherwise it stays 需核实."""
     for check in checks:
         if check["needs"] not in NEEDS_SCALE or check["result"] != VERIFY:
             continue
+        scale = [c for c in checks if c["scale"] and c["doc"] == check["doc"]]
         if scale:
             worst = verdict(scale)
             where = "、".join(dict.fromkeys(c["clause"] for c in scale))
