@@ -80,7 +80,19 @@ def bench_server(workdir: Path) -> str:
     return section(workdir)
 
 
-SECTIONS: list[Callable[[Path], str]] = [bench_cli, bench_search, bench_entities, bench_server]
+def bench_check(workdir: Path) -> str:
+    from tests.bench_check import bench_check as section  # 规划审核 latency and verdicts
+
+    return section(workdir)
+
+
+SECTIONS: list[Callable[[Path], str]] = [
+    bench_cli,
+    bench_search,
+    bench_entities,
+    bench_server,
+    bench_check,
+]
 
 
 def main() -> int:
