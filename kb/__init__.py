@@ -98,14 +98,15 @@ class KnowledgeBase:
         return directory.minerals(self.graph)
 
     def region(self, name: str) -> dict[str, Any]:
-        """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
-        requirements and mentions, each with its citation; NotFound with suggestions if unknown."""
-        return self.views.region(name)
+        """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, rules,
+        projects, requirements and mentions, each with its citation; NotFound with suggestions
+        if unknown."""
+        return {**self.views.region(name), "rules": self.rules(region=name)["rules"]}
 
     def mineral(self, name: str) -> dict[str, Any]:
-        """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, zones,
+        """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, rules, zones,
         projects, technologies, requirements and mentions; NotFound with suggestions if unknown."""
-        return self.views.mineral(name)
+        return {**self.views.mineral(name), "rules": self.rules(mineral=name)["rules"]}
 
     def zones(
         self, zone_type: str | None = None, region: str | None = None, mineral: str | None = None
@@ -114,8 +115,9 @@ class KnowledgeBase:
         return self.views.zones(zone_type=zone_type, region=region, mineral=mineral)
 
     def zone(self, zone_id: str) -> dict[str, Any]:
-        """One zone (by id or name) with every requirement that applies to it, ranked."""
-        return self.views.zone(zone_id)
+        """One zone (by id or name) with its rules and every requirement that applies to it,
+        ranked."""
+        return {**self.views.zone(zone_id), "rules": self.rules(zone=zone_id)["rules"]}
 
     def rules(
         self,

@@ -6,8 +6,8 @@
 
 Names resolve through the lexicon's aliases (菱镁 → 菱镁矿, 岫岩 → 岫岩满族自治县); an unknown
 name raises NotFound with suggestions, an unknown modality or action BadQuery with the choices.
-A region takes the rules that name it, its city, its counties or a functional area it belongs
-to, and those of a zone that covers it (区内… of 营口-丹东…勘查开发区 for 岫岩). A zone takes
+A region takes the rules that name it, its counties or a functional area it belongs to, and
+those of a zone that covers it (区内… of 营口-丹东…勘查开发区 for 岫岩). A zone takes
 the rules that name it and those on every zone of its type (重点开采区内…); a zone type
 (重点勘查区) the rules on that type.
 """
@@ -116,12 +116,10 @@ class RuleBook:
         return not f["zone_type"] or f["zone_type"] in s["zone_types"]
 
     def in_region(self, rule: Rule, region: str) -> bool:
-        """Whether the rule names the region, its city, a county of it or an area holding it,
-        or (naming no region itself) speaks of a zone that covers it."""
-        lex = self.lexicon
-        near = {region, *lex.ancestors(region), *self.q.related_regions(region)}
-        near |= set(lex.areas_of(region))
-        near.discard(next((n for n in near if lex.entry("region", n)["level"] == "province"), ""))
+        """Whether the rule names the region, a county of it or an area holding it, or (naming
+        no region itself) speaks of a zone that covers it. A county does not take the rules that
+        only name its city (鞍山…铁矿 is not a rule on 岫岩)."""
+        near = {*self.q.related_regions(region), *self.lexicon.areas_of(region)}
         zones = [
             self.q.g.nodes[z] for z in map(self.zone_by_name.get, rule["subjects"]["zones"]) if z
         ]

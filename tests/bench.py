@@ -80,6 +80,12 @@ def bench_server(workdir: Path) -> str:
     return section(workdir)
 
 
+def bench_rules(workdir: Path) -> str:
+    from tests.audit.rules_eval import bench_rules as section  # rules vs the hand-made audit
+
+    return section(workdir)
+
+
 def bench_check(workdir: Path) -> str:
     from tests.bench_check import bench_check as section  # 规划审核 latency and verdicts
 
@@ -90,6 +96,7 @@ SECTIONS: list[Callable[[Path], str]] = [
     bench_cli,
     bench_search,
     bench_entities,
+    bench_rules,
     bench_server,
     bench_check,
 ]

@@ -18,12 +18,14 @@ from kb.cli.render import (
     render_mineral,
     render_outline,
     render_region,
+    render_rules,
     render_search,
     render_zone,
     render_zones,
 )
 from kb.errors import KBError, NotFound
 from kb.settings import setting
+from kb.vocabulary import RULE_MODALITIES
 
 COMMANDS: dict[str, str] = {
     "ingest": "build the knowledge base from plan files (default: every *.txt in the corpus)",
@@ -35,6 +37,16 @@ COMMANDS: dict[str, str] = {
     "zones": "list zones, filtered by type, region and mineral",
     "zone": "one zone with every requirement that applies to it, each with its citation",
     "check": "规划审核: check an application against every applicable rule, cited",
+    "rules": "the plan's rules (bans, limits, quotas …) on a mineral, region, zone or action",
+}
+
+
+RULE_OPTIONS = {
+    "mineral": "菱镁矿",
+    "region": "岫岩",
+    "zone": "重点开采区",
+    "modality": "|".join(RULE_MODALITIES),
+    "action": "开采",
 }
 
 
@@ -76,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID", help="zone id or name, e.g. 辽宁岫岩西沟-小荒沟")
     p.add_argument("--json", action="store_true", help="print JSON")
     _check_options(command("check"))
+    _rule_options(command("rules"))
     return parser
 
 
@@ -95,6 +108,12 @@ def _check_options(p: argparse.ArgumentParser) -> None:
         metavar="KEY=是|否",
         help=f"a stated fact, e.g. 集中开采区=是; keys: {'、'.join(CHECK_FACTS)}",
     )
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _rule_options(p: argparse.ArgumentParser) -> None:
+    for name, example in RULE_OPTIONS.items():
+        p.add_argument(f"--{name}", default=None, help=f"only rules of this {name}, e.g. {example}")
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -186,6 +205,11 @@ def _check(args: argparse.Namespace, kb_path: Path) -> str:
     return _as_json(data) if args.json else render_check(data)
 
 
+def _rules(args: argparse.Namespace, kb_path: Path) -> str:
+    data = KnowledgeBase.open(kb_path).rules(**{k: getattr(args, k) for k in RULE_OPTIONS})
+    return _as_json(data) if args.json else render_rules(data)
+
+
 HANDLERS = {
     "ingest": _ingest,
     "outline": _outline,
@@ -196,6 +220,7 @@ HANDLERS = {
     "zones": _zones,
     "zone": _zone,
     "check": _check,
+    "rules": _rules,
 }
 
 if __name__ == "__main__":
