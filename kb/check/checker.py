@@ -12,12 +12,13 @@ from typing import Any
 
 from kb.check.applicability import app_places, applies, checkable
 from kb.check.application import Application, parse_application
-from kb.check.evaluate import NA, evaluate
+from kb.check.evaluate import evaluate
 from kb.check.opinion import opinion
 from kb.check.scope import covers, plan_region
 from kb.check.units import FAMILY_LABELS, rule_scale
 from kb.check.verdict import decisive, is_review, review_checks, settle_scale_tables, verdict
 from kb.errors import BadQuery, NotFound
+from kb.vocabulary import RESULTS
 
 
 class KBPlaces:
@@ -74,8 +75,9 @@ class Checker:
         return self._answer(app, result, checks)
 
     def _answer(self, app: Application, result: str, checks: list[dict[str, Any]]):
-        shown = [c for c in checks if c["result"] != NA] + [c for c in checks if c["result"] == NA]
-        docs = [self.library.docs[s] for s in dict.fromkeys(c["doc"] for c in shown)]
+        shown = sorted(checks, key=lambda c: RESULTS.index(c["result"]))  # failures first
+        used = {c["doc"] for c in shown}
+        docs = [d for slug, d in self.library.docs.items() if slug in used]  # in library order
         documents = [{"slug": d.slug, "title": d.title, "issuer": d.issuer} for d in docs]
         application = app.to_dict()
         return {
