@@ -71,6 +71,10 @@ def test_sand_in_tonnes_is_to_verify_not_an_error(kb):
         ({"kind": "新建", "mineral": ""}, BadQuery, "请填写矿种"),
         ({"kind": "新建", "mineral": "金矿", "可耕地": "也许"}, BadQuery, "是 或 否"),
         ({"kind": "新建", "mineral": "金矿", "color": "red"}, BadQuery, "不认识"),
+        ({"kind": "新建", "mineral": "金矿", "scale": "0万吨/年"}, BadQuery, "大于 0"),
+        ({"kind": 5, "mineral": "金矿"}, BadQuery, "申请类型"),
+        ({"mineral": "金矿", "facts": "可耕地"}, BadQuery, "facts"),
+        ({"mineral": "金矿", "facts": {"可耕地": [1]}}, BadQuery, "是 或 否"),
     ],
 )
 def test_bad_application_gets_a_message_and_no_verdict(kb, application, error, words):

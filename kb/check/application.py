@@ -72,7 +72,7 @@ def choice(
     value: str | None, allowed: tuple[str, ...], label: str, suffixes: str = ""
 ) -> str | None:
     """A value among `allowed` (露天开采 → 露天 when `suffixes` lists 开采); None when blank."""
-    text = (value or "").strip()
+    text = str(value or "").strip()
     for suffix in suffixes.split():
         text = text.removesuffix(suffix) if text.removesuffix(suffix) in allowed else text
     if not text:
@@ -86,6 +86,8 @@ def fact(value: Any) -> bool | None:
     """是/否 (yes/no, true/false, 1/0) → True/False; blank → None (not stated)."""
     if isinstance(value, bool) or value is None:
         return value
+    if not isinstance(value, str | int):
+        raise BadQuery(f"事实项应填 是 或 否（收到：{value}）。A fact is yes or no.")
     text = str(value).strip().lower()
     if not text:
         return None
@@ -125,7 +127,12 @@ def _minerals(raw: dict[str, Any], places: Places) -> list[str]:
 
 
 def _facts(raw: dict[str, Any]) -> dict[str, bool]:
-    stated = dict(raw.get("facts") or {})
+    given = raw.get("facts") or {}
+    if isinstance(given, list):  # a list of the facts that hold
+        given = dict.fromkeys(map(str, given), True)
+    if not isinstance(given, dict):
+        raise BadQuery("facts 应为事实项到 是/否 的对象。facts: an object of yes/no values.")
+    stated = dict(given)
     stated.update({k: raw[k] for k in CHECK_FACTS if k in raw})
     bad = set(stated) - set(CHECK_FACTS)
     if bad:

@@ -12,6 +12,7 @@ from typing import Any
 from kb.check.applicability import actions
 from kb.check.application import Application
 from kb.check.terms import (
+    CHANGE_FACTS,
     CONDITION_FACTS,
     METHOD_WORDS,
     NEEDS_SCALE,
@@ -31,7 +32,7 @@ def evaluate(rule: dict[str, Any], app: Application, note: str | None = None) ->
         return VERIFY, note
     if app.method and rule_method(rule) == app.method and rule["modality"] != "forbidden":
         return PASS, f"申请为{app.method}开采，符合规划要求的开采方式"
-    for step in (exception, condition, zone_type, method, quantity, needs):
+    for step in (exception, condition, change, zone_type, method, quantity, needs):
         found = step(rule, app)
         if found:
             return found
@@ -63,6 +64,18 @@ def condition(rule: dict[str, Any], app: Application) -> Finding:
     if rule["modality"] in ("forbidden", "required"):
         return VERIFY, f"需核实是否属于“{text}”情形"
     return NA, f"仅适用于“{text}”情形"
+
+
+def change(rule: dict[str, Any], app: Application) -> Finding:
+    """A ban on existing mines (既有露天矿山平面扩大范围) applies when the change is stated."""
+    existing = [c for c in rule["subjects"]["mine_classes"] if c.startswith("既有")]
+    keys = [k for w, k in CHANGE_FACTS.items() if existing and w in rule["text"]]
+    if not keys or rule["modality"] != "forbidden":
+        return None
+    stated, label = app.facts.get(keys[0]), CHECK_FACTS[keys[0]]
+    if stated is None:
+        return VERIFY, f"本条禁止{label}，需核实申请是否{label}"
+    return None if stated else (NA, f"申请不涉及{label}")
 
 
 def _unmet(rule: dict[str, Any], text: str, stated: bool | None, label: str) -> Finding:

@@ -41,6 +41,8 @@ CONDITION_FACTS = {
     "资源整合": "资源整合",
     "重组": "资源整合",
 }
+# a ban on existing mines that bites only on what they change: words of its text → the fact
+CHANGE_FACTS = {"扩大范围": "扩大范围"}
 # a condition on the reserve class: words → the classes it covers
 RESERVE_CONDITIONS = {"中型以上": {"大型", "中型"}, "小型": {"小型"}, "大型": {"大型"}}
 # duties of the administration, not conditions on an applicant

@@ -58,6 +58,8 @@ def parse_scale(text: str) -> Scale:
     if not match:
         raise BadQuery(f"开采规模应为数字加单位，{EXAMPLE}（收到：{text}）。Scale: number + unit.")
     value, unit = float(match[1]), normal_unit(match[2])
+    if value <= 0:
+        raise BadQuery(f"开采规模应大于 0（收到：{text}）。The scale must be positive.")
     if not unit:
         raise BadQuery(f"开采规模缺少单位，{EXAMPLE}。The scale {text!r} has no unit.")
     if unit not in RATE_UNITS:
