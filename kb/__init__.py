@@ -149,11 +149,11 @@ class KnowledgeBase:
         BadQuery or NotFound (with suggestions) when the application is bad."""
         return self.checker.check(application)
 
-    def check_docx(self, application: dict[str, Any]) -> bytes:
-        """The check's draft 审核意见 as a Word file."""
+    def check_docx(self, application: dict[str, Any], opinion: str | None = None) -> bytes:
+        """The check's 审核意见 as a Word file: the draft, or `opinion` as the clerk edited it."""
         from kb.check.document import opinion_docx
 
-        return opinion_docx(self.check(application))
+        return opinion_docx(self.check(application), opinion)
 
     @cached_property
     def checker(self) -> Checker:

@@ -170,3 +170,14 @@ def test_every_plan_covering_the_place_applies_and_the_stricter_decides(two_plan
     outside = two_plans.check({**UNDERGROUND_40, "place": "海城", "reserve": "中型"})
     assert [d["slug"] for d in outside["documents"]] == ["liaoning-2021-2025"]
     assert outside["verdict"] == "需核实"  # 4.1.2: 海城 under 菱镁矿 total-output control
+
+
+def test_docx_carries_the_edited_opinion(client):
+    args = {"kind": "新建", "mineral": "蓝石棉", "place": "朝阳"}
+    edited = "经审核，该蓝石棉项目不予通过。\n经办人：李四"
+    res = client.post("/check/opinion.docx", query_string=args, data={"opinion": edited})
+    paragraphs = [p.text for p in Document(io.BytesIO(res.data)).paragraphs]
+    assert paragraphs[4:6] == edited.splitlines()
+    assert "建议不予通过规划审核" not in "".join(paragraphs)  # the draft was replaced
+    res = client.post("/check/opinion.docx", query_string=args, data={"opinion": "长" * 20001})
+    assert res.status_code == 400 and "最多" in res.get_data(as_text=True)

@@ -48,4 +48,14 @@ def application() -> dict[str, Any]:
         if not isinstance(body, dict):
             raise BadQuery("请以 JSON 对象提交申请。POST a JSON object.")
         return body
+    return url_application()
+
+
+def url_application() -> dict[str, Any]:
+    """The application in the URL's non-blank arguments."""
     return {k: v for k, v in request.args.items() if v.strip()}
+
+
+def edited_opinion() -> str | None:
+    """The opinion as the clerk edited it on the page (a form POST), if any."""
+    return request.form.get("opinion") if request.method == "POST" else None

@@ -57,4 +57,4 @@ def check() -> dict[str, Any]:
 
 
 def check_docx() -> bytes:
-    return get_kb().check_docx(params.application())
+    return get_kb().check_docx(params.url_application(), params.edited_opinion())

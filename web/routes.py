@@ -80,7 +80,8 @@ def _with_suggestions(exc: KBError) -> str:
 
 
 def check_docx() -> Response:
-    """The check's draft opinion as a Word file (same arguments as /check)."""
+    """The check's opinion as a Word file (same arguments as /check; a form POST of `opinion`
+    carries the clerk's edited text)."""
     name = "UTF-8''%E5%AE%A1%E6%A0%B8%E6%84%8F%E8%A7%81.docx"  # 审核意见.docx
     headers = {"Content-Disposition": f"attachment; filename*={name}"}
     mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -94,6 +95,6 @@ def register(app: Flask) -> None:
         api.add_url_rule(route.rule, route.endpoint, json_view(route), methods=list(route.methods))
         pages.add_url_rule(route.rule, route.endpoint, page_view(route), methods=["GET"])
     pages.add_url_rule("/", "home", page_view(ROUTES[0]), methods=["GET"])
-    pages.add_url_rule("/check/opinion.docx", "check_docx", check_docx, methods=["GET"])
+    pages.add_url_rule("/check/opinion.docx", "check_docx", check_docx, methods=["GET", "POST"])
     app.register_blueprint(api)
     app.register_blueprint(pages)

@@ -24,12 +24,16 @@ def test_check_form_checklist_and_docx(server, page):
     clauses = {failing.nth(i).get_attribute("data-clause") for i in range(failing.count())}
     assert {"6.4.2", "9.2.2"} <= clauses
     assert "原则上禁止新建露天矿山" in failing.first.page.locator(".checklist").inner_text()
+    opinion = page.locator("textarea.opinion")
+    assert "岫岩满族自治县新建露天菱镁矿项目，开采规模20万吨/年" in opinion.input_value()
+    opinion.fill(opinion.input_value() + "\n经办人：张三")  # the clerk edits the draft
     with page.expect_download() as info:
-        page.locator("a.download").click()
+        page.locator("button.download").click()
     data = Path(info.value.path()).read_bytes()
     text = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
     assert "岫岩满族自治县新建露天菱镁矿项目，开采规模20万吨/年" in text
     assert text.count("该申请不符合规划，建议不予通过规划审核。") == 1
+    assert "经办人：张三" in text
 
 
 def test_check_form_bad_place_shows_suggestions(server, page):
