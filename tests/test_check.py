@@ -84,6 +84,16 @@ def test_bad_application_gets_a_message_and_no_verdict(kb, application, error, w
     assert words in text
 
 
+def test_a_fact_no_rule_settles_is_an_open_question(kb):
+    """The text has no rule on exploring inside the 生态保护红线 (5.2.3 only allows some inside
+    重点勘查区): stated, it keeps an otherwise passing application at 需核实, and says why."""
+    passing = {"kind": "勘查", "mineral": "金", "place": "凤城", "规划区块": "是"}
+    assert kb.check(passing)["verdict"] == "符合"
+    answer = kb.check({**passing, "生态保护红线": "是"})
+    assert (answer["verdict"], answer["unsettled"]) == ("需核实", ["位于生态保护红线内"])
+    assert "申请说明位于生态保护红线内，规划文本未作可据以审核的规定" in answer["opinion"]
+
+
 def test_units_convert_within_a_family_only():
     assert compare(parse_scale("300000吨/年"), Scale(30, "万吨/年")) == 0
     assert compare(parse_scale("20万方/年"), Scale(20, "万立方米/年")) == 0

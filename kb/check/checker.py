@@ -12,7 +12,8 @@ from typing import Any
 
 from kb.check.applicability import app_places, applies, checkable
 from kb.check.application import Application, parse_application
-from kb.check.evaluate import evaluate
+from kb.check.evaluate import PASS, VERIFY, evaluate
+from kb.check.facts import unsettled
 from kb.check.opinion import opinion
 from kb.check.scope import covers, plan_region
 from kb.check.units import FAMILY_LABELS, rule_scale
@@ -56,7 +57,7 @@ class Checker:
     def check(self, raw: dict[str, Any]) -> dict[str, Any]:
         app = parse_application(raw, self.places)
         self._fits_units(app)
-        checks, review = [], []
+        checks, review, applied = [], [], []
         places, lex = app_places(app), self.graph.lexicon
         plans = {s for s, region in self.scopes.items() if covers(region, places, lex)}
         for rule in (r for r in self.rules if r["doc"] in plans):
@@ -66,15 +67,18 @@ class Checker:
             answer = applies(rule, app, self.graph.lexicon)
             if answer is False:
                 continue
+            applied.append(rule)
             note = answer if isinstance(answer, str) else None
             checks.append(self._check(rule, *evaluate(rule, app, note)))
         settle_scale_tables(checks)
+        open_facts = unsettled(app, applied)
         result = verdict(checks)
+        result = VERIFY if open_facts and result == PASS else result
         review = list({r["clause"]: r for r in review if _doc_of(r, checks)}.values())
         checks += review_checks(review, result)
-        return self._answer(app, result, checks)
+        return self._answer(app, result, checks, open_facts)
 
-    def _answer(self, app: Application, result: str, checks: list[dict[str, Any]]):
+    def _answer(self, app: Application, result: str, checks: list[dict], open_facts: list[str]):
         shown = sorted(checks, key=lambda c: RESULTS.index(c["result"]))  # failures first
         used = {c["doc"] for c in shown}
         docs = [d for slug, d in self.library.docs.items() if slug in used]  # in library order
@@ -85,7 +89,8 @@ class Checker:
             "verdict": result,
             "decisive": [c["rule"] for c in decisive(checks, result)],
             "checks": shown,
-            "opinion": opinion(application, result, shown, documents),
+            "unsettled": open_facts,
+            "opinion": opinion(application, result, shown, documents, open_facts),
             "documents": documents,
         }
 

@@ -14,6 +14,7 @@ from kb.check.application import Application
 from kb.check.terms import (
     CHANGE_FACTS,
     CONDITION_FACTS,
+    CONTROL_FACTS,
     METHOD_WORDS,
     NEEDS_SCALE,
     RESERVE_CONDITIONS,
@@ -32,7 +33,7 @@ def evaluate(rule: dict[str, Any], app: Application, note: str | None = None) ->
         return VERIFY, note
     if app.method and rule_method(rule) == app.method and rule["modality"] != "forbidden":
         return PASS, f"申请为{app.method}开采，符合规划要求的开采方式"
-    for step in (exception, condition, change, zone_type, method, quantity, needs):
+    for step in (exception, condition, change, control, zone_type, method, quantity, needs):
         found = step(rule, app)
         if found:
             return found
@@ -76,6 +77,16 @@ def change(rule: dict[str, Any], app: Application) -> Finding:
     if stated is None:
         return VERIFY, f"本条禁止{label}，需核实申请是否{label}"
     return None if stated else (NA, f"申请不涉及{label}")
+
+
+def control(rule: dict[str, Any], app: Application) -> Finding:
+    """A requirement to meet a control the place is stated to be inside (生态保护红线)."""
+    if rule["modality"] != "required":
+        return None
+    for word, key in CONTROL_FACTS.items():
+        if word in rule["text"] and app.facts.get(key):
+            return FAIL, f"申请{CHECK_FACTS[key]}，本条要求符合{word}的管控要求"
+    return None
 
 
 def _unmet(rule: dict[str, Any], text: str, stated: bool | None, label: str) -> Finding:

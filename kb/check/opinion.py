@@ -32,13 +32,21 @@ def finding(check: dict[str, Any]) -> str:
 
 
 def opinion(
-    app: dict[str, Any], result: str, checks: list[dict[str, Any]], documents: list[dict[str, Any]]
+    app: dict[str, Any],
+    result: str,
+    checks: list[dict[str, Any]],
+    documents: list[dict[str, Any]],
+    open_facts: list[str] = (),
 ) -> str:
     plans = "、".join(f"《{d['title']}》" for d in documents) or "（无）"
     keyed = [c for c in checks if c["result"] == result and not c["review"]]
     lines = [f"经审核，{describe(app)}。依据{plans}，审核意见如下："]
     label = {FAIL: "不符合", VERIFY: "需核实", PASS: "符合"}[result]
     lines += [f"（{n}）{label}：{finding(c)}；" for n, c in enumerate(keyed, 1)]
+    for n, label in enumerate(open_facts, len(keyed) + 1):
+        lines.append(
+            f"（{n}）需核实：申请说明{label}，规划文本未作可据以审核的规定，需依相关规划核实；"
+        )
     review = [c for c in checks if c["review"]]
     basis = f"依据{review[0]['citation']['text'].rstrip('。')}，" if review else ""
     lines.append(f"综上，{basis}{CONCLUSIONS[result]}")

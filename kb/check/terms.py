@@ -43,6 +43,9 @@ CONDITION_FACTS = {
 }
 # a ban on existing mines that bites only on what they change: words of its text → the fact
 CHANGE_FACTS = {"扩大范围": "扩大范围"}
+# a control a requirement names in its text (…应符合…生态保护红线…的管控要求): a place stated
+# inside it fails the requirement
+CONTROL_FACTS = {"生态保护红线": "生态保护红线"}
 # a condition on the reserve class: words → the classes it covers
 RESERVE_CONDITIONS = {"中型以上": {"大型", "中型"}, "小型": {"小型"}, "大型": {"大型"}}
 # duties of the administration, not conditions on an applicant
