@@ -25,6 +25,7 @@ from kb.errors import (
 from kb.store import load_documents, open_build
 
 if TYPE_CHECKING:
+    from kb.check import Checker
     from kb.graph.query import GraphQuery
     from kb.graph.views import Views
     from kb.lexicon import Lexicon
@@ -181,6 +182,25 @@ class KnowledgeBase:
 
         self._part(RULES_FILE)
         return RuleBook(load_rules(self.root), self.graph)
+
+    def check(self, application: dict[str, Any]) -> dict[str, Any]:
+        """规划审核 of an application ({kind, mineral, place, method, scale, reserve, facts…}):
+        every applicable rule with 符合/不符合/需核实/不适用, a verdict and a draft opinion;
+        BadQuery or NotFound (with suggestions) when the application is bad."""
+        return self.checker.check(application)
+
+    def check_docx(self, application: dict[str, Any], opinion: str | None = None) -> bytes:
+        """The check's 审核意见 as a Word file: the draft, or `opinion` as the clerk edited it."""
+        from kb.check.document import opinion_docx
+
+        return opinion_docx(self.check(application), opinion)
+
+    @cached_property
+    def checker(self) -> Checker:
+        """The 规划审核 over the rules of every loaded plan."""
+        from kb.check import Checker
+
+        return Checker(self.rulebook.all, self.graph, self.library)
 
     @cached_property
     def graph(self) -> GraphQuery:

@@ -74,6 +74,8 @@ COLUMN_LABELS = {
     "citation": "出处",
     "clause_id": "条文编号",
     "modality": "规则类型",
+    "result": "审核结果",
+    "reason": "理由",
     "action": "行为",
     "subjects": "对象",
     "condition": "条件与例外",
@@ -94,3 +96,23 @@ RULE_MODALITIES = {
 }
 # Comparators of a rule's quantity: id → label.
 COMPARATORS = {">=": "不低于", "<=": "不超过", "=": "为", "~": "左右", "between": "介于"}
+
+# 规划审核 (kb.check): application kinds, methods, reserve classes, results and facts.
+APPLICATION_KINDS = ("勘查", "新建", "改扩建", "延续", "生产")
+MINING_METHODS = ("露天", "地下")
+RESERVE_CLASSES = ("大型", "中型", "小型")  # largest first
+RESULTS = ("不符合", "需核实", "符合", "不适用")  # worst first
+# Facts a clerk may state about an application: key → label (the form and the CLI use the key).
+CHECK_FACTS = {
+    "集中开采区": "位于集中开采区内",
+    "规划区块": "位于勘查/开采规划区块内，且矿种与区块规划矿种一致",
+    "重点开采区": "位于重点开采区内",
+    "重点勘查区": "位于重点勘查区内",
+    "生态保护红线": "位于生态保护红线内",
+    "可耕地": "占用可耕地",
+    "湿地": "位于湿地",
+    "有害物质超标": "砷、放射性等有害物质超过规定标准",
+    "资源整合": "属于资源整合、兼并重组",
+    "扩大范围": "既有露天矿山平面扩大开采范围",
+    "承诺": "申请人承诺按绿色矿山标准建设并落实综合利用、生态修复等准入义务",
+}

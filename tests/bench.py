@@ -95,6 +95,12 @@ def bench_rules(workdir: Path) -> str:
     return section(workdir)
 
 
+def bench_check(workdir: Path) -> str:
+    from tests.bench_check import bench_check as section  # 规划审核 latency and verdicts
+
+    return section(workdir)
+
+
 SECTIONS: list[Callable[[Path], str]] = [
     bench_cli,
     bench_search,
@@ -102,6 +108,7 @@ SECTIONS: list[Callable[[Path], str]] = [
     bench_rules,
     bench_server,
     bench_audit,
+    bench_check,
 ]
 
 

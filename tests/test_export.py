@@ -232,3 +232,19 @@ def test_pages_link_to_their_exports(client):
     assert f'href="/api/zones?format=csv&amp;list=zones&amp;region={dandong}"' in html
     region = client.get("/regions/丹东").get_data(as_text=True)
     assert f"/api/regions/{dandong}?format=xlsx&amp;list=requirements" in region
+
+
+def test_a_check_result_exports_its_checklist(client):
+    # 岫岩, a new open-pit 菱镁矿 mine of 20万吨/年: 6.4.2 forbids new open-pit mines and sets
+    # 30 万吨/年 for new mines, 9.2.2 refuses what fails the admission conditions.
+    url = "/api/check?kind=新建&mineral=菱镁矿&place=岫岩&method=露天&scale=20万吨/年"
+    rows = csv_rows(client, url + "&format=csv")
+    assert rows[0] == ["序号", "审核结果", "理由", "规则类型", "原文", "出处", "条文编号", "链接"]
+    failed = {r[6] for r in rows[1:] if r[1] == "不符合"}
+    assert {f"{SLUG}/6.4.2", f"{SLUG}/9.2.2"} <= failed
+    row = next(r for r in rows[1:] if r[6] == f"{SLUG}/6.4.2" and "露天" in r[4])
+    assert row[7] == f"http://localhost/clauses/{SLUG}/6.4.2"
+    book = xlsx_book(client, url + "&format=xlsx")
+    assert book.sheetnames == ["审核结果"]
+    page = client.get(url.removeprefix("/api")).get_data(as_text=True)
+    assert "format=xlsx" in page and "list=checks" in page

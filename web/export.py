@@ -41,6 +41,16 @@ CLAUSE_COLUMNS = ("index", "clause_id", "name", "type", "heading", "text", "cita
 REQUIREMENT_COLUMNS = ("index", "clause_id", "reasons", "text", "citation", "link")
 REGION_COLUMNS = ("index", "name", "level", "parent", "zones", "mentions", "link")
 MINERAL_COLUMNS = ("index", "name", "category", "zones", "stances", "mentions", "link")
+CHECK_COLUMNS = (
+    "index",
+    "result",
+    "reason",
+    "modality",
+    "text",
+    "citation",
+    "clause_id",
+    "link",
+)
 RULE_COLUMNS = (
     "index",
     "modality",
@@ -58,7 +68,7 @@ RULE_COLUMNS = (
 @dataclass(frozen=True)
 class Listing:
     """One list of a resource's dict: `key` holds the rows; each row links to the page
-    `endpoint` with argument `arg` taken from the row's `field`."""
+    `endpoint` with argument `arg` taken from the row's `field` (dotted to reach inside it)."""
 
     key: str
     title: str
@@ -68,7 +78,10 @@ class Listing:
     field: str = "id"
 
     def link(self, row: dict[str, Any]) -> str:
-        return url_for(self.endpoint, _external=True, **{self.arg: row[self.field]})
+        value: Any = row
+        for key in self.field.split("."):  # a dotted field reaches into the row: citation.clause_id
+            value = value[key]
+        return url_for(self.endpoint, _external=True, **{self.arg: value})
 
 
 def _joined(key: str) -> Callable[[dict[str, Any]], str]:
@@ -107,6 +120,8 @@ GETTERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "subjects": lambda row: "、".join(n for names in row["subjects"].values() for n in names),
     "condition": lambda row: "；".join(x for x in (row["condition"], row["exception"]) if x),
     "quantity": lambda row: (row.get("quantity") or {}).get("text", ""),
+    "result": lambda row: row.get("result", ""),
+    "reason": lambda row: row.get("reason", ""),
 }
 
 

@@ -89,3 +89,18 @@ def _pager(data: dict[str, Any]) -> dict[str, Any]:
     current = data["offset"] // limit + 1
     first = max(1, min(current - 4, pages - 9))
     return {"current": current, "pages": pages, "numbers": range(first, min(pages, first + 9) + 1)}
+
+
+def check(data: dict[str, Any] | None) -> dict[str, Any]:
+    """The form's choices and the values typed, and the application as URL arguments."""
+    from kb.vocabulary import APPLICATION_KINDS, CHECK_FACTS, MINING_METHODS, RESERVE_CLASSES
+
+    return {
+        "args": params.given(
+            ["kind", "mineral", "place", "method", "scale", "reserve", *CHECK_FACTS]
+        ),
+        "kinds": APPLICATION_KINDS,
+        "methods": MINING_METHODS,
+        "reserves": RESERVE_CLASSES,
+        "facts": CHECK_FACTS,
+    }

@@ -61,3 +61,24 @@ def choice(name: str, options, default: str) -> str:
         allowed = "、".join(options)
         raise BadQuery(f"参数 {name} 不能是 {value}（可选 {allowed}）。Bad {name} {value!r}.")
     return value
+
+
+def application() -> dict[str, Any]:
+    """A 规划审核 application: the JSON body of a POST, else the non-blank URL arguments."""
+    if request.method == "POST":
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise BadQuery("请以 JSON 对象提交申请。POST a JSON object.")
+        return body
+    return url_application()
+
+
+def url_application() -> dict[str, Any]:
+    """The application in the URL's non-blank arguments."""
+    skip = ("format", "list")  # the export's own arguments
+    return {k: v for k, v in request.args.items() if v.strip() and k not in skip}
+
+
+def edited_opinion() -> str | None:
+    """The opinion as the clerk edited it on the page (a form POST), if any."""
+    return request.form.get("opinion") if request.method == "POST" else None

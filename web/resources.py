@@ -50,3 +50,11 @@ def zones() -> dict[str, Any]:
 
 def zone(zone_id: str) -> dict[str, Any]:
     return get_kb().zone(zone_id)
+
+
+def check() -> dict[str, Any]:
+    return get_kb().check(params.application())
+
+
+def check_docx() -> bytes:
+    return get_kb().check_docx(params.url_application(), params.edited_opinion())

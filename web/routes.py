@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, Flask, render_template, request, url_for
+from flask import Blueprint, Flask, Response, render_template, request, url_for
 
-from kb.errors import BadQuery
+from kb.errors import KBError, NotFound
 from web import export, page_context, params, resources
 from web.export import (
+    CHECK_COLUMNS,
     CLAUSE_COLUMNS,
     MINERAL_COLUMNS,
     REGION_COLUMNS,
@@ -33,6 +34,7 @@ class Route:
     form: str | None = None  # a page that is a form: blank `form` arg → the empty form; a bad
     # query → the form with the message (status 400), not the error page
     lists: tuple[Listing, ...] = ()  # the lists of its dict that `?format=csv|xlsx` exports
+    methods: tuple[str, ...] = ("GET",)  # of the /api twin (POST: the resource reads JSON)
 
 
 ZONES = Listing("zones", "分区", ZONE_COLUMNS, "pages.zone", "zone_id")
@@ -41,6 +43,9 @@ HITS = Listing("hits", "条文", CLAUSE_COLUMNS, "pages.clause", "clause_id")
 REGIONS = Listing("regions", "地区", REGION_COLUMNS, "pages.region", "name", "name")
 MINERALS = Listing("minerals", "矿种", MINERAL_COLUMNS, "pages.mineral", "name", "name")
 RULES = Listing("rules", "规则", RULE_COLUMNS, "pages.clause", "clause_id")
+CHECKS = Listing(
+    "checks", "审核结果", CHECK_COLUMNS, "pages.clause", "clause_id", "citation.clause_id"
+)
 
 ROUTES = (
     Route("/outline", "outline", "outline.html", resources.outline),
@@ -83,6 +88,16 @@ ROUTES = (
         lists=(REQUIREMENTS, RULES),
     ),
     Route("/rules", "rules", "rules.html", resources.rules, page_context.rules, lists=(RULES,)),
+    Route(
+        "/check",
+        "check",
+        "check.html",
+        resources.check,
+        page_context.check,
+        "mineral",
+        lists=(CHECKS,),
+        methods=("GET", "POST"),
+    ),
 )
 
 
@@ -136,21 +151,37 @@ def page_view(route: Route):
             return render(None)
         try:
             return render(route.load(**kwargs), **kwargs)
-        except BadQuery as exc:
-            if not route.form:
+        except KBError as exc:
+            if not route.form or exc.status >= 500:
                 raise
-            return render(None, str(exc)), exc.status
+            return render(None, _with_suggestions(exc)), exc.status
 
     return view
+
+
+def _with_suggestions(exc: KBError) -> str:
+    if isinstance(exc, NotFound) and exc.suggestions:
+        return f"{exc} 您是否要找：{'、'.join(exc.suggestions)}"
+    return str(exc)
+
+
+def check_docx() -> Response:
+    """The check's opinion as a Word file (same arguments as /check; a form POST of `opinion`
+    carries the clerk's edited text)."""
+    name = "UTF-8''%E5%AE%A1%E6%A0%B8%E6%84%8F%E8%A7%81.docx"  # 审核意见.docx
+    headers = {"Content-Disposition": f"attachment; filename*={name}"}
+    mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return Response(resources.check_docx(), mimetype=mime, headers=headers)
 
 
 def register(app: Flask) -> None:
     api = Blueprint("api", __name__, url_prefix="/api")
     pages = Blueprint("pages", __name__)
     for route in ROUTES:
-        api.add_url_rule(route.rule, route.endpoint, json_view(route), methods=["GET"])
+        api.add_url_rule(route.rule, route.endpoint, json_view(route), methods=list(route.methods))
         pages.add_url_rule(route.rule, route.endpoint, page_view(route), methods=["GET"])
     pages.add_url_rule("/", "home", page_view(ROUTES[0]), methods=["GET"])
+    pages.add_url_rule("/check/opinion.docx", "check_docx", check_docx, methods=["GET", "POST"])
     app.register_blueprint(api)
     app.register_blueprint(pages)
     app.context_processor(page_context.printing)

@@ -14,6 +14,7 @@ from typing import Any
 from kb import KnowledgeBase
 from kb.citation import STYLES
 from kb.cli.render import (
+    render_check,
     render_clause,
     render_mineral,
     render_outline,
@@ -36,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "mineral": "everything about a mineral: indicators, stances, zones, projects, requirements",
     "zones": "list zones, filtered by type, region and mineral",
     "zone": "one zone with every requirement that applies to it, each with its citation",
+    "check": "规划审核: check an application against every applicable rule, cited",
     "rules": "the plan's rules (bans, limits, quotas …) on a mineral, region, zone or action",
 }
 
@@ -90,8 +92,28 @@ def _parser() -> argparse.ArgumentParser:
     p = command("zone")
     p.add_argument("id", metavar="ID", help="zone id or name, e.g. 辽宁岫岩西沟-小荒沟")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _check_options(command("check"))
     _rule_options(command("rules"))
     return parser
+
+
+def _check_options(p: argparse.ArgumentParser) -> None:
+    from kb.vocabulary import APPLICATION_KINDS, CHECK_FACTS, MINING_METHODS, RESERVE_CLASSES
+
+    p.add_argument("--kind", help=f"application kind: {' / '.join(APPLICATION_KINDS)}")
+    p.add_argument("--mineral", help="mineral name or alias, e.g. 菱镁矿 (several: 金,铜)")
+    p.add_argument("--place", help="county, city or zone, e.g. 岫岩")
+    p.add_argument("--method", help=f"mining method: {' / '.join(MINING_METHODS)}")
+    p.add_argument("--scale", help="yearly output with its unit, e.g. 20万吨/年")
+    p.add_argument("--reserve", help=f"reserve class: {' / '.join(RESERVE_CLASSES)}")
+    p.add_argument(
+        "--fact",
+        action="append",
+        default=[],
+        metavar="KEY=是|否",
+        help=f"a stated fact, e.g. 集中开采区=是; keys: {'、'.join(CHECK_FACTS)}",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _rule_options(p: argparse.ArgumentParser) -> None:
@@ -179,6 +201,16 @@ def _zone(args: argparse.Namespace, kb_path: Path) -> str:
     return _as_json(data) if args.json else render_zone(data)
 
 
+def _check(args: argparse.Namespace, kb_path: Path) -> str:
+    fields = ("kind", "mineral", "place", "method", "scale", "reserve")
+    application: dict[str, Any] = {k: getattr(args, k) for k in fields if getattr(args, k)}
+    for fact in args.fact:
+        key, _, value = fact.partition("=")
+        application[key.strip()] = value.strip() or "是"
+    data = KnowledgeBase.open(kb_path).check(application)
+    return _as_json(data) if args.json else render_check(data)
+
+
 def _rules(args: argparse.Namespace, kb_path: Path) -> str:
     filters = {k: getattr(args, k) for k in RULE_OPTIONS}
     data = KnowledgeBase.open(kb_path).rules(**filters, general=args.general)
@@ -194,6 +226,7 @@ HANDLERS = {
     "mineral": _mineral,
     "zones": _zones,
     "zone": _zone,
+    "check": _check,
     "rules": _rules,
 }
 

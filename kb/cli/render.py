@@ -183,6 +183,16 @@ def render_zone(data: dict[str, Any]) -> str:
     return "\n".join([*lines, *_requirement_lines(data["requirements"])])
 
 
+def render_check(data: dict[str, Any]) -> str:
+    """规划审核 as text: the verdict, one line per rule, the draft opinion."""
+    lines = [f"结论：{data['verdict']}", ""]
+    for c in data["checks"]:
+        lines.append(f"[{c['result']}] {c['clause']}  {c['reason']}")
+        lines.append(f"    {c['citation']['text']}")
+    lines += ["", "审核意见（草稿）：", data["opinion"]]
+    return "\n".join(lines)
+
+
 def _rule_lines(rule: dict[str, Any]) -> list[str]:
     s, q = rule["subjects"], rule["quantity"]
     head = RULE_MODALITIES[rule["modality"]] + (
