@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from kb.graph.views import Views
     from kb.lexicon import Lexicon
     from kb.search.engine import SearchIndex
+    from kb.understand import Understander
+    from kb.understand import Understander
 
 __all__ = [
     "BadDocument",
@@ -81,7 +83,18 @@ class KnowledgeBase:
         """The full-text index, opened on first use (KBMissing if the build has none)."""
         from kb.search.engine import SearchIndex
 
-        return SearchIndex.open(self.root, self.library, self.lexicon)
+        return SearchIndex.open(self.root, self.library, self.lexicon, self.understander)
+
+    @cached_property
+    def understander(self) -> Understander:
+        """Query understanding (traditional characters, synonyms, numerals, typos), shared by
+        search and ask."""
+        from kb.search.analyzer import WordTokenizer
+        from kb.search.query import STOPWORDS
+        from kb.understand import Understander, plan_text
+
+        words = WordTokenizer(tuple(self.lexicon.words()))
+        return Understander(plan_text(self.library), words.tokens, STOPWORDS)
 
     def regions(self) -> dict[str, Any]:
         """Every city, county and area the plan names or places a zone in, with counts."""

@@ -46,3 +46,12 @@ NATIONAL = "国家级"
 def zone_level(zone: dict) -> str:
     """国家级 for a zone the plan marks national, else 省级 (the plan's own level)."""
     return NATIONAL if zone.get("national") else "省级"
+
+# Kinds of rewrite the query understanding makes, shown to the user beside the query.
+REWRITE_KINDS = {
+    "traditional": "繁体转简体",
+    "numeral": "中文数字转阿拉伯数字",
+    "synonym": "换用规划用语",
+    "expand": "同时查找",
+    "typo": "同音字纠错",
+}
