@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from kb.lexicon import Lexicon
     from kb.search.engine import SearchIndex
     from kb.understand import Understander
-    from kb.understand import Understander
 
 __all__ = [
     "BadDocument",

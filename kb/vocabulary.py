@@ -47,6 +47,7 @@ def zone_level(zone: dict) -> str:
     """国家级 for a zone the plan marks national, else 省级 (the plan's own level)."""
     return NATIONAL if zone.get("national") else "省级"
 
+
 # Kinds of rewrite the query understanding makes, shown to the user beside the query.
 REWRITE_KINDS = {
     "traditional": "繁体转简体",

@@ -55,9 +55,7 @@ def plan_text(library: Any) -> str:
 class Understander:
     """Rewrites queries against one plan text (the corpus of a KB)."""
 
-    def __init__(
-        self, hay: str, tokens: Callable[[str], list[str]], ignored: Collection[str] = ()
-    ):
+    def __init__(self, hay: str, tokens: Callable[[str], list[str]], ignored: Collection[str] = ()):
         self.hay = hay
         self.corrector = Corrector(hay, tokens, ignored)
 

@@ -22,9 +22,7 @@ SHORTEST = 2
 class Corrector:
     """The plan's text with the pinyin of each character, indexed by syllable pairs."""
 
-    def __init__(
-        self, hay: str, tokens: Callable[[str], list[str]], ignored: Collection[str] = ()
-    ):
+    def __init__(self, hay: str, tokens: Callable[[str], list[str]], ignored: Collection[str] = ()):
         self.tokens = tokens
         self.ignored = ignored
         self.hay = "".join(_HAN.findall(hay))
