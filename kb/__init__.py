@@ -16,6 +16,7 @@ from kb.errors import BadDocument, BadQuery, KBError, KBMissing, NotFound, Unkno
 from kb.store import load_documents, read_manifest
 
 if TYPE_CHECKING:
+    from kb.ask import Asker
     from kb.graph.query import GraphQuery
     from kb.graph.views import Views
     from kb.lexicon import Lexicon
@@ -94,6 +95,19 @@ class KnowledgeBase:
 
         words = WordTokenizer(tuple(self.lexicon.words()))
         return Understander(plan_text(self.library), words.tokens, STOPWORDS)
+
+    def ask(self, question: str) -> dict[str, Any]:
+        """A question answered from the plan (kb.ask): status, answer, facts with citations;
+        BadQuery on a blank or overlong question."""
+        return self.asker.ask(question)
+
+    @cached_property
+    def asker(self) -> Asker:
+        from kb.ask import Asker
+        from kb.search.analyzer import WordTokenizer
+
+        words = WordTokenizer(tuple(self.lexicon.words()))
+        return Asker.build(self.graph, self.understander, words.tokens)
 
     def regions(self) -> dict[str, Any]:
         """Every city, county and area the plan names or places a zone in, with counts."""

@@ -56,3 +56,11 @@ REWRITE_KINDS = {
     "expand": "同时查找",
     "typo": "同音字纠错",
 }
+
+# What became of a question put to kb.ask.
+ANSWER_STATUS = {
+    "answered": "已回答",
+    "not_in_plan": "规划未涉及",
+    "not_in_text": "规划文本未载明",
+    "ambiguous": "请明确所问",
+}
