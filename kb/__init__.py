@@ -101,6 +101,16 @@ class KnowledgeBase:
         BadQuery on a blank or overlong question."""
         return self.asker.ask(question)
 
+    def answer_card(self, query: str) -> dict[str, Any] | None:
+        """The answer to a search query that reads as a question (哪些, 多少, 能否 …, or a
+        question mark), shown above the hits; None for a plain search."""
+        from kb.ask import MAX_QUESTION
+        from kb.ask.classify import is_question
+
+        if not isinstance(query, str) or len(query) > MAX_QUESTION or not is_question(query):
+            return None
+        return self.ask(query)
+
     @cached_property
     def asker(self) -> Asker:
         from kb.ask import Asker
@@ -177,3 +187,4 @@ class KnowledgeBase:
         this at start-up so no user waits for the dictionary to load)."""
         self.graph  # noqa: B018
         self.search_index.warm()
+        self.asker  # noqa: B018

@@ -28,6 +28,7 @@ ROUTES = (
     Route("/outline", "outline", "outline.html", resources.outline),
     Route("/clauses/<path:clause_id>", "clause", "clause.html", resources.clause),
     Route("/search", "search", "search.html", resources.search, page_context.search, "q"),
+    Route("/ask", "ask", "ask.html", resources.ask, page_context.ask, "q"),
     Route("/regions", "regions", "regions.html", resources.regions),
     Route("/regions/<path:name>", "region", "region.html", resources.region),
     Route("/minerals", "minerals", "minerals.html", resources.minerals),

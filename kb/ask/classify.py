@@ -35,6 +35,15 @@ def intent(question: str) -> str:
     return "rule"
 
 
+def is_question(text: str) -> bool:
+    """Whether a search query reads as a question (a cue word, or a question mark)."""
+    data = cues()
+    asks = ("where", "definition", "count", "list", "value", "yesno")
+    return text.rstrip().endswith(("？", "?")) or any(
+        cue in text for name in asks for cue in data["cues"][name]
+    )
+
+
 def stripped(question: str) -> str:
     """`question` without its question words (longest first), so its keywords remain."""
     data = cues()
