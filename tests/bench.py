@@ -80,7 +80,19 @@ def bench_server(workdir: Path) -> str:
     return section(workdir)
 
 
-SECTIONS: list[Callable[[Path], str]] = [bench_cli, bench_search, bench_entities, bench_server]
+def bench_ask(workdir: Path) -> str:
+    from tests.bench_ask import bench_ask as section  # kb.ask and forgiving search, two parts
+
+    return section(workdir)
+
+
+SECTIONS: list[Callable[[Path], str]] = [
+    bench_cli,
+    bench_search,
+    bench_entities,
+    bench_server,
+    bench_ask,
+]
 
 
 def main() -> int:

@@ -63,13 +63,17 @@ def run_search(kb: Any, cases: list[SearchCase]) -> dict[str, Any]:
 
 
 def bench_ask(workdir: Path) -> str:
+    from ingest.build import build
     from kb import KnowledgeBase
-    from tests.bench import table
+    from tests.bench import ROOT, table
     from tests.golden_ask_heldout import ASK as HELD_ASK
     from tests.golden_ask_heldout import SEARCH as HELD_SEARCH
     from tests.golden_ask_tuning import ASK, SEARCH
 
-    kb = KnowledgeBase.open(workdir / "kb")
+    kb_path = workdir / "kb-ask"
+    build([ROOT / "corpus" / "liaoning-mineral-plan-2021-2025.txt"], kb_path)
+    kb = KnowledgeBase.open(kb_path)
+    kb.warm()
     rows = []
     for part, asks, searches in (("tuning", ASK, SEARCH), ("held-out", HELD_ASK, HELD_SEARCH)):
         a, s = run_ask(kb, expanded(asks)), run_search(kb, searches)

@@ -68,7 +68,7 @@ def test_an_answer_has_the_contract_shape(kb):
 
 
 def test_a_figure_asked_without_its_subject_is_asked_back(kb):
-    # 最低开采规模 is set for 菱镁矿 (6.4.2), for 普通建筑用砂石 (6.5.3) and, for 27 minerals, in 附表7
+    # 最低开采规模 is set for 菱镁矿 (6.4.2), for 普通建筑用砂石 (6.5.3), for 27 minerals in 附表7
     answer = kb.ask("最低开采规模是多少？")
     assert answer["status"] == "ambiguous"
     assert answer["facts"] == []
