@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from kb.graph.query import GraphQuery
     from kb.graph.views import Views
     from kb.lexicon import Lexicon
+    from kb.rules import RuleBook
     from kb.search.engine import SearchIndex
     from kb.understand import Understander
 
@@ -132,14 +133,15 @@ class KnowledgeBase:
         return directory.minerals(self.graph)
 
     def region(self, name: str) -> dict[str, Any]:
-        """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
-        requirements and mentions, each with its citation; NotFound with suggestions if unknown."""
-        return self.views.region(name)
+        """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, rules,
+        projects, requirements and mentions, each with its citation; NotFound with suggestions
+        if unknown."""
+        return {**self.views.region(name), "rules": self.rules(region=name)["rules"]}
 
     def mineral(self, name: str) -> dict[str, Any]:
-        """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, zones,
+        """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, rules, zones,
         projects, technologies, requirements and mentions; NotFound with suggestions if unknown."""
-        return self.views.mineral(name)
+        return {**self.views.mineral(name), "rules": self.rules(mineral=name)["rules"]}
 
     def zones(
         self, zone_type: str | None = None, region: str | None = None, mineral: str | None = None
@@ -148,8 +150,31 @@ class KnowledgeBase:
         return self.views.zones(zone_type=zone_type, region=region, mineral=mineral)
 
     def zone(self, zone_id: str) -> dict[str, Any]:
-        """One zone (by id or name) with every requirement that applies to it, ranked."""
-        return self.views.zone(zone_id)
+        """One zone (by id or name) with its rules and every requirement that applies to it,
+        ranked."""
+        return {**self.views.zone(zone_id), "rules": self.rules(zone=zone_id)["rules"]}
+
+    def rules(
+        self,
+        mineral: str | None = None,
+        region: str | None = None,
+        zone: str | None = None,
+        modality: str | None = None,
+        action: str | None = None,
+    ) -> dict[str, Any]:
+        """{filters, total, rules}: the plans' rules (typed normative sentences) on a mineral,
+        region, zone or zone type, of a modality and action (names or aliases; any may be None),
+        in reading order, each with its citation; NotFound with suggestions for an unknown name,
+        BadQuery for an unknown modality or action."""
+        return self.rulebook.rules(mineral, region, zone, modality, action)
+
+    @cached_property
+    def rulebook(self) -> RuleBook:
+        """The rule base (rules.json), loaded on first use (KBMissing if the build lacks it)."""
+        from kb.rules import RULES_FILE, RuleBook, load_rules
+
+        self._part(RULES_FILE)
+        return RuleBook(load_rules(self.root), self.graph)
 
     @cached_property
     def graph(self) -> GraphQuery:

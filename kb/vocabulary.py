@@ -64,3 +64,16 @@ ANSWER_STATUS = {
     "not_in_text": "规划文本未载明",
     "ambiguous": "请明确所问",
 }
+
+# Modalities of a rule (kb.rules): id → label.
+RULE_MODALITIES = {
+    "forbidden": "禁止",
+    "restricted": "限制",
+    "required": "要求",
+    "encouraged": "鼓励",
+    "priority": "重点",
+    "quota": "限额",
+    "target": "目标",
+}
+# Comparators of a rule's quantity: id → label.
+COMPARATORS = {">=": "不低于", "<=": "不超过", "=": "为", "~": "左右", "between": "介于"}

@@ -80,6 +80,12 @@ def bench_server(workdir: Path) -> str:
     return section(workdir)
 
 
+def bench_rules(workdir: Path) -> str:
+    from tests.audit.rules_eval import bench_rules as section  # rules vs the hand-made audit
+
+    return section(workdir)
+
+
 def bench_ask(workdir: Path) -> str:
     from tests.bench_ask import bench_ask as section  # kb.ask and forgiving search, two parts
 
@@ -90,6 +96,7 @@ SECTIONS: list[Callable[[Path], str]] = [
     bench_cli,
     bench_search,
     bench_entities,
+    bench_rules,
     bench_server,
     bench_ask,
 ]

@@ -7,6 +7,7 @@ from typing import Any
 from flask import request
 
 SEARCH_PARAMS = ("limit", "offset", "page", "region", "mineral", "zone_type", "chapter", "kind")
+RULE_PARAMS = ("mineral", "region", "zone", "modality", "action")
 ZONE_PARAMS = {"type": "zone_type", "region": "region", "mineral": "mineral"}  # URL → kb
 
 
@@ -22,6 +23,11 @@ def given(names) -> dict[str, str]:
 def search_args() -> dict[str, Any]:
     """The search arguments of the request, as given (kb validates them)."""
     return given(SEARCH_PARAMS)
+
+
+def rule_args() -> dict[str, str]:
+    """The rule filters given (kb validates them)."""
+    return given(RULE_PARAMS)
 
 
 def zone_args() -> dict[str, str | None]:
