@@ -118,7 +118,7 @@ class KnowledgeBase:
         from kb.search.analyzer import WordTokenizer
 
         words = WordTokenizer(tuple(self.lexicon.words()))
-        return Asker.build(self.graph, self.understander, words.tokens)
+        return Asker.build(self.graph, self.understander, words.tokens, self.rules()["rules"])
 
     def regions(self) -> dict[str, Any]:
         """Every city, county and area the plan names or places a zone in, with counts."""

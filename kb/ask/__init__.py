@@ -21,6 +21,7 @@ from kb.ask.gaps import Gaps
 from kb.ask.lists import ZoneLists, stance_list, stance_named
 from kb.ask.reading import Reading
 from kb.ask.recognise import Entities, Recogniser
+from kb.ask.ruled import RuleAnswers
 from kb.ask.sentences import Sentences
 from kb.ask.values import Values
 from kb.errors import BadQuery
@@ -32,7 +33,13 @@ MAX_QUESTION = 200
 
 
 class Asker:
-    def __init__(self, graph: GraphQuery, understander: Understander, recogniser: Recogniser):
+    def __init__(
+        self,
+        graph: GraphQuery,
+        understander: Understander,
+        recogniser: Recogniser,
+        rules: list[dict[str, Any]],
+    ):
         self.graph = graph
         self.understand = understander
         self.recognise = recogniser
@@ -42,12 +49,17 @@ class Asker:
         self.zones = ZoneLists(graph, self.sentences)
         self.values = Values(indicators(graph), self.sentences)
         self.reading = Reading(self.sentences, graph.lexicon.aliases)
+        self.ruled = RuleAnswers(rules)
 
     @classmethod
     def build(
-        cls, graph: GraphQuery, understander: Understander, tokens: Callable[[str], list[str]]
+        cls,
+        graph: GraphQuery,
+        understander: Understander,
+        tokens: Callable[[str], list[str]],
+        rules: list[dict[str, Any]],
     ) -> Asker:
-        """An Asker over one KB's graph, recognising its names with the jieba `tokens`."""
+        """An Asker over one KB's graph and rules, recognising names with the jieba `tokens`."""
         zones: dict[str, str] = {}
         for zone_id in graph.zone_ids:
             name = graph.g.nodes[zone_id]["name"]
@@ -57,9 +69,8 @@ class Asker:
         named = [r["name"] for r in indicators(graph) if r["name"] != r["mineral"]]
         terms = graph.lexicon.data.get("terms", [])
         ignored = STOPWORDS | filler()
-        return cls(
-            graph, understander, Recogniser(graph.lexicon, tokens, zones, named, terms, ignored)
-        )
+        recogniser = Recogniser(graph.lexicon, tokens, zones, named, terms, ignored)
+        return cls(graph, understander, recogniser, rules)
 
     def ask(self, question: Any) -> dict[str, Any]:
         if not isinstance(question, str) or not question.strip():
@@ -94,6 +105,8 @@ class Asker:
             answer = self._value(text, found)
         if answer is None and kind in ("where", "definition"):
             answer = getattr(self.reading, kind)(found)
+        if answer is None and kind == "rule":
+            answer = self.ruled.answer(found)
         if answer is None and kind != "value":
             answer = self.reading.rule(found)
         return answer or Answer("not_in_plan", "规划未涉及：规划文本中没有回答这个问题的条文。")

@@ -44,7 +44,8 @@ def stance_list(stance: str, rows: list[dict[str, Any]]) -> Answer:
     items, facts, seen = [], [], set()
     for row in rows:
         item = phrase(row["text"], row["mineral"], stance)
-        item += f"（{row['condition']}）" if row["condition"] else ""
+        notes = [n for n in (row["condition"], row.get("exception")) if n and n not in item]
+        item += f"（{'；'.join(notes)}）" if notes else ""
         items.append(item)
         key = (row["clause_id"], row["text"])
         if key not in seen:
