@@ -15,9 +15,17 @@ from tests.golden_ask_tuning import SEARCH as TUNING_SEARCH
 
 ALL = expanded(TUNING) + expanded(HELD_OUT)
 UNANSWERABLE = ("not_in_plan", "not_in_text")
+# Held-out questions the first run got wrong (README: held-out figures). Not tuned away: they
+# stay here, strict, so a change that fixes one says so.
+HELD_OUT_MISSES = {"辽宁省已发现矿产多少种？"}
 
 
-@pytest.mark.parametrize("case", ALL, ids=[c.question for c in ALL])
+def _marked(cases: list[AskCase]) -> list:
+    miss = pytest.mark.xfail(strict=True, reason="held-out miss of the first run")
+    return [pytest.param(c, marks=miss) if c.question in HELD_OUT_MISSES else c for c in cases]
+
+
+@pytest.mark.parametrize("case", _marked(ALL), ids=[c.question for c in ALL])
 def test_a_golden_question_gets_its_answer(kb, case: AskCase):
     assert problems(kb.ask(case.question), case) == []
 
