@@ -10,6 +10,7 @@ from kb.ask.answer import Answer, joined
 from kb.ask.recognise import Entities
 from kb.ask.sentences import Sentences
 from kb.graph.query import GraphQuery
+from kb.vocabulary import NATIONAL, zone_level
 
 QUALIFIER = 2  # a qualifier without 的 (湿地泥炭) is short; longer ones name places
 _BREAK = re.compile(r"[、，；。：]|以及")
@@ -68,12 +69,15 @@ class ZoneLists:
         ztype = found.zone_types[0]
         region = found.regions[0] if found.regions else None
         mineral = found.minerals[0] if found.minerals else None
-        if intent == "count" and not region:
+        national = NATIONAL in found.written.values() or NATIONAL in found.keywords
+        if intent == "count" and not region and not national:
             stated = self.stated_count(ztype, mineral)
             if stated is not None:
                 return stated
         zones = self.q.zone_list(ztype, region, mineral)
-        what = "".join(found.written.get(n, n) for n in (region, mineral) if n) + ztype
+        zones = [z for z in zones if zone_level(z) == NATIONAL] if national else zones
+        named = (region, mineral, NATIONAL if national else None)
+        what = "".join(found.written.get(n, n) for n in named if n) + ztype
         if not zones:
             return self._none(ztype, what)
         names = [z["name"] for z in zones]

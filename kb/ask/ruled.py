@@ -8,6 +8,7 @@ from typing import Any
 
 from kb.ask.answer import Answer
 from kb.ask.recognise import Entities
+from kb.ask.sentences import squeezed
 from kb.vocabulary import RULE_MODALITIES
 
 ENOUGH = 0.5  # the share of a question's keywords a rule's sentence must hold
@@ -44,7 +45,7 @@ class RuleAnswers:
 
     @staticmethod
     def _score(rule: dict[str, Any], keywords: list[str]) -> float:
-        flat = "".join(rule["text"].split())
+        flat = squeezed(rule["text"])
         return sum(k in flat for k in keywords) / len(keywords)
 
 

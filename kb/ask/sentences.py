@@ -40,6 +40,15 @@ class Sentence:
         return list(QUANTITY.finditer(self.text))
 
 
+_MARKS = str.maketrans("", "", "“”‘’\"'「」『』《》")
+
+
+def squeezed(text: str) -> str:
+    """`text` without spaces and quotation marks, as words are looked for in it (the plan
+    quotes its slogans: 砂石土矿“净矿”出让 holds 净矿出让)."""
+    return "".join(text.split()).translate(_MARKS)
+
+
 def _pieces(text: str, pieces: list[str]):
     """Each piece with its offset, as a match-like (group, start) pair."""
     at = 0
@@ -69,12 +78,12 @@ class Sentences:
         self.all: list[Sentence] = []
         for clause_id in library.order:
             clause, _ = library.get(clause_id)
-            heading = "".join("".join([*clause.path, clause.title or ""]).split())
+            heading = squeezed("".join([*clause.path, clause.title or ""]))
             pieces = [clause.text] if clause.fields else _END.findall(clause.text)
             for match in _pieces(clause.text, pieces):
                 text = match.group(0).strip()
                 if len(text) > 1:
-                    flat = "".join(text.split())
+                    flat = squeezed(text)
                     start = match.start() + match.group(0).index(text)
                     sentence = Sentence(
                         clause_id, text, heading, len(self.all), flat, start, start + len(text)

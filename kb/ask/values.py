@@ -8,7 +8,7 @@ from typing import Any
 
 from kb.ask.answer import Answer
 from kb.ask.recognise import Entities
-from kb.ask.sentences import QUANTITY, Sentence, Sentences
+from kb.ask.sentences import QUANTITY, Sentence, Sentences, squeezed
 
 # Words that say which indicator category a question means.
 # Words that say which kind of indicator a question means, by a word of the row's category or
@@ -87,7 +87,7 @@ class Values:
             parts = [p for p in parts if counted.search("".join(p.split()))]
         if not parts:
             return None
-        flat = ["".join(p.split()) for p in parts]
+        flat = [squeezed(p) for p in parts]
         held = [sum(k in f for k in keywords) for f in flat]
         best = max(range(len(parts)), key=held.__getitem__)
         return parts[best].strip() if held[best] or not keywords else None
