@@ -161,12 +161,14 @@ class KnowledgeBase:
         zone: str | None = None,
         modality: str | None = None,
         action: str | None = None,
+        general: bool = False,
     ) -> dict[str, Any]:
         """{filters, total, rules}: the plans' rules (typed normative sentences) on a mineral,
         region, zone or zone type, of a modality and action (names or aliases; any may be None),
         in reading order, each with its citation; NotFound with suggestions for an unknown name,
-        BadQuery for an unknown modality or action."""
-        return self.rulebook.rules(mineral, region, zone, modality, action)
+        BadQuery for an unknown modality or action. `general` adds the rules that name no
+        mineral, place or zone where those are filtered on (they hold province-wide)."""
+        return self.rulebook.rules(mineral, region, zone, modality, action, general)
 
     @cached_property
     def rulebook(self) -> RuleBook:

@@ -43,6 +43,7 @@ class RuleBook:
         self.lexicon = graph.lexicon
         self.actions = sorted({a for r in rules for a in r["actions"]})
         self.zone_by_name = {graph.g.nodes[z]["name"]: z for z in graph.zone_ids}
+        self._near: dict[str, set[str]] = {}
 
     def rules(
         self,
@@ -51,10 +52,13 @@ class RuleBook:
         zone: str | None = None,
         modality: str | None = None,
         action: str | None = None,
+        general: bool = False,
     ) -> dict[str, Any]:
         """{filters, total, rules}: the rules matching every filter given, in reading order,
-        each with its citation."""
+        each with its citation. With `general`, a rule that names no mineral (no region and no
+        zone; no zone and no zone type) passes that filter too: it holds province-wide."""
         filters = self.filters(mineral, region, zone, modality, action)
+        filters["general"] = bool(general)
         found = [r for r in self.all if self.matches(r, filters)]
         return {
             "filters": {k: v for k, v in filters.items() if k != "zone_record"},
@@ -107,19 +111,30 @@ class RuleBook:
             return False
         if f["action"] and f["action"] not in rule["actions"]:
             return False
-        if f["mineral"] and f["mineral"] not in s["minerals"]:
+        wide = f["general"]
+        if f["mineral"] and f["mineral"] not in s["minerals"] and not (wide and not s["minerals"]):
             return False
-        if f["region"] and not self.in_region(rule, f["region"]):
+        placeless = wide and not s["regions"] and not s["zones"]
+        if f["region"] and not self.in_region(rule, f["region"]) and not placeless:
             return False
+        if wide and not s["zones"] and not s["zone_types"]:
+            return True
         if f["zone"]:
             return f["zone"] in s["zones"] or f["zone_type"] in s["zone_types"]
         return not f["zone_type"] or f["zone_type"] in s["zone_types"]
+
+    def near(self, region: str) -> set[str]:
+        """The region, its counties (a city's) or members (an area's), and the areas it is in."""
+        if region not in self._near:
+            found = {*self.q.related_regions(region), *self.lexicon.areas_of(region)}
+            self._near[region] = found
+        return self._near[region]
 
     def in_region(self, rule: Rule, region: str) -> bool:
         """Whether the rule names the region, a county of it or an area holding it, or (naming
         no region itself) speaks of a zone that covers it. A county does not take the rules that
         only name its city (鞍山…铁矿 is not a rule on 岫岩)."""
-        near = {*self.q.related_regions(region), *self.lexicon.areas_of(region)}
+        near = self.near(region)
         zones = [
             self.q.g.nodes[z] for z in map(self.zone_by_name.get, rule["subjects"]["zones"]) if z
         ]

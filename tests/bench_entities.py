@@ -5,10 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from tests.bench import ROOT, table
+from tests.bench import table
 from tests.mention_eval import predicted, read_gold, score
-
-PLAN = ROOT / "corpus" / "liaoning-mineral-plan-2021-2025.txt"
+from tests.plans import PLAN
 
 
 def bench_entities(workdir: Path) -> str:

@@ -110,11 +110,12 @@ def build_times(kb: KnowledgeBase, workdir: Path) -> tuple[list[float], list[flo
 
 def bench_search(workdir: Path) -> str:
     """Index build time, warm query latency and recall@3 of both engines."""
-    from ingest.build import build, corpus_files
-    from tests.bench import ROOT, table
+    from ingest.build import build
+    from tests.bench import table
+    from tests.plans import PLANS
 
     kb_path = workdir / "kb-search"
-    build(corpus_files(ROOT / "corpus"), kb_path)
+    build(PLANS, kb_path)
     kb = KnowledgeBase.open(kb_path)
     ours_build, fts_build = build_times(kb, workdir)
     kb.search_index.warm()

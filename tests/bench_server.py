@@ -54,10 +54,12 @@ def timed_get(base: str, item: tuple[str, str]) -> tuple[str, float]:
 
 
 def bench_server(workdir: Path) -> str:
-    from tests.bench import ROOT, table
+    from tests.bench import table
+    from tests.plans import PLANS, corpus_of
 
+    corpus = corpus_of(workdir / "server-corpus", PLANS)
     start = time.perf_counter()
-    server = running_server(workdir / "kb", ROOT / "corpus", PLANKB_THREADS=str(CLIENTS))
+    server = running_server(workdir / "kb", corpus, PLANKB_THREADS=str(CLIENTS))
     with server as (base, proc):
         startup = time.perf_counter() - start
         idle = rss_mib(proc.pid)

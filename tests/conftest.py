@@ -1,20 +1,19 @@
-"""Shared fixtures: one KB built from the real corpus per test session, the app and its client."""
+"""Shared fixtures: one KB per test session, built from an explicit list of plan files (never
+the corpus folder, so a second plan dropped into corpus/ changes no fixture), the app and its
+client. Tests select their document by its slug and never assume it is the only one."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from ingest.build import build, corpus_files
+from ingest.build import build
 from kb import KnowledgeBase
+from tests.plans import PLAN, PLANS, ROOT, SLUG, corpus_of
 from web import create_app
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
-PLAN = CORPUS / "liaoning-mineral-plan-2021-2025.txt"
-SLUG = "liaoning-2021-2025"
+__all__ = ["PLAN", "PLANS", "ROOT", "SLUG", "corpus_of"]  # re-exported for the tests
 CITIES = [
     "沈阳市",
     "大连市",
@@ -36,7 +35,7 @@ CITIES = [
 @pytest.fixture(scope="session")
 def kb_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("kb") / "kb"
-    build(corpus_files(CORPUS), path)
+    build(PLANS, path)
     return path
 
 
@@ -50,12 +49,15 @@ def plan_text() -> str:
     return PLAN.read_text(encoding="utf-8")
 
 
+def document(kb: KnowledgeBase, slug: str = SLUG) -> dict:
+    """The outline entry of one document of the KB, chosen by its slug."""
+    return next(d for d in kb.outline()["documents"] if d["slug"] == slug)
+
+
 @pytest.fixture()
 def plan_copy(tmp_path) -> Path:
     """A copy of the plan with its metadata, in a folder of its own."""
-    for src in (PLAN, PLAN.with_suffix(".toml")):
-        shutil.copy(src, tmp_path / src.name)
-    return tmp_path / PLAN.name
+    return corpus_of(tmp_path, [PLAN]) / PLAN.name
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-SLUG = "liaoning-2021-2025"
+from tests.plans import SLUG
 
 
 class Golden(NamedTuple):
@@ -100,38 +100,82 @@ class HeldOut(NamedTuple):
         return {f"{SLUG}/{a}" for a in self.accepted}
 
 
-# Written by a second reader after the ranking was tuned on GOLDEN, and never used to tune it:
-# an honest estimate of recall@3 on queries the engine has not seen. Where the plan says the
-# same thing in two places, either clause is accepted.
+# Written after the ranking was tuned on GOLDEN, by reading the plan for clauses that no GOLDEN
+# row targets, and never used to tune it: an honest estimate of recall@3 on queries the engine
+# has not seen. No query and no accepted clause is shared with GOLDEN (test_search_held_out.py
+# checks it); where the plan says the same thing in two places, either clause is accepted.
 HELD_OUT: list[HeldOut] = [
-    HeldOut("砂石 最低开采规模", ("6.5.3",)),
-    HeldOut("禁止新建露天矿山", ("6.4.2",)),
-    HeldOut("蓝石棉", ("6.1.1",)),
-    HeldOut("探矿权 投放计划", ("5.2.4",)),
-    HeldOut("采矿权 投放计划", ("6.1.5",)),
-    HeldOut("矿山地质环境治理恢复基金", ("7.3.3",)),
-    HeldOut("谁开采谁治理", ("7.3.2",)),
-    HeldOut("凤城 火山岩 干热岩", ("box6/7",)),
-    HeldOut("昌图 煤层气勘探", ("box6/6",)),
-    HeldOut("瓦房店 金刚石 重点勘查区", ("box5/30",)),
-    HeldOut("海砂采矿权", ("8.2.1",)),
-    HeldOut("砷 放射性 煤炭", ("6.1.1",)),
-    HeldOut("硼和铁分离", ("6.3.5", "box9/4")),
-    HeldOut("千米以深矿井", ("4.2.3",)),
-    HeldOut("营口 临港 机制砂石", ("4.1.2",)),
-    HeldOut("绿色矿山 考评标准", ("7.2.3", "1.1.2")),
-    HeldOut("压覆 审批", ("8.3.1", "6.2.1")),
-    HeldOut("每年度集中调整完善一次", ("9.2.3",)),
-    HeldOut("无人机 监测", ("7.3.3",)),
-    HeldOut("人才队伍", ("9.4.2",)),
-    HeldOut("鞍山式 找矿模型", ("box6/1",)),
-    HeldOut("铌 钽 赛马", ("box6/4", "box5/28")),
-    HeldOut("锦州 矿泉水 地热", ("4.1.4",)),
-    HeldOut("生态保护红线 战略性能源资源勘查", ("5.2.3",)),
-    HeldOut("铁矿原矿石供给量", ("box9/1",)),
-    HeldOut("煤矸石 综合利用", ("box9/2", "4.1.3")),
-    HeldOut("岫岩县新建菱镁矿山最低开采规模是多少", ("6.4.2",)),
-    HeldOut("丹东有哪些硼矿重点勘查区", ("box5/16", "box5/17", "box5/18", "box5/19", "box5/26")),
-    HeldOut("小型矿山 开采规模 10万吨", ("6.4.2",)),
-    HeldOut("矿业权人 异常名录", ("8.4.1",)),
+    # indicators, zones and projects named in the boxes
+    HeldOut("矿山数量 2000个左右", ("box1/9", "3.1.3", "6.3.2")),
+    HeldOut("硼矿年开采量", ("box1/6",)),
+    HeldOut("滑石 年开采量指标", ("box1/7",)),
+    HeldOut("瓦房子锰矿", ("box3/2",)),
+    HeldOut("盖州 金矿", ("box5/5",)),
+    HeldOut("本溪大台沟", ("box5/10",)),
+    HeldOut("大石桥后仙峪 硼矿", ("box5/15", "box6/3")),
+    HeldOut("彰武 萤石", ("box5/27", "box5/29")),
+    HeldOut("宽甸 铜矿勘查", ("box5/7",)),
+    HeldOut("三宝屯 萤石", ("box7/18",)),
+    HeldOut("东港 金矿开采", ("box7/8",)),
+    HeldOut("清洁能源调查工程", ("box4/2",)),
+    HeldOut("黄金产业基地", ("box6/2",)),
+    HeldOut("就矿找矿", ("box6/5",)),
+    HeldOut("老矿山深部外围找矿", ("box6/5",)),
+    HeldOut("赛马杂岩体", ("box6/4",)),
+    HeldOut("铁尾矿磁重分选", ("box8/4",)),
+    HeldOut("活性炭再生技术", ("box8/5",)),
+    HeldOut("氰化物尾液回收", ("box8/3",)),
+    HeldOut("赤铁矿浮选", ("box8/2",)),
+    HeldOut("低品位菱镁矿浮选工艺", ("box9/3",)),
+    HeldOut("吃干榨净", ("box9/2",)),
+    # policy and procedure, as a clerk asks about them
+    HeldOut("地质云", ("5.1.3",)),
+    HeldOut("实物地质资料中心建设", ("5.1.3",)),
+    HeldOut("探矿权转采矿权 开采规划区块", ("6.1.5",)),
+    HeldOut("保护性矿产地 战略储备", ("6.2.1",)),
+    HeldOut("27类矿种最低开采规模", ("6.3.1",)),
+    HeldOut("辽东绿色经济区 地下开采", ("6.3.2",)),
+    HeldOut("精品钢材基地", ("6.3.3",)),
+    HeldOut("镁建材", ("6.4.1",)),
+    HeldOut("菱镁矿每年供给总量怎么定", ("6.4.3",)),
+    HeldOut("以浅钻代替槽探", ("7.1.2",)),
+    HeldOut("恢复基金计提 抽查", ("7.3.3",)),
+    HeldOut("公益性地质工作和商业性地质工作的边界", ("8.1.1",)),
+    HeldOut("储量新老标准转换", ("8.3.1",)),
+    HeldOut("危险岗位 机器人", ("9.1.4",)),
+    HeldOut("规划年度实施方案", ("9.2.1",)),
+    HeldOut("勘查开发项目 会审制度", ("9.2.2",)),
+    HeldOut("省市县三级规划数据库", ("9.5.1",)),
+    HeldOut("附表附图 同等效力", ("closing/1",)),
+    HeldOut("规划报哪里审查批准", ("closing/2",)),
+    HeldOut("勘查规划区块表", ("annex-table/4",)),
+    HeldOut("矿产资源分布图", ("annex-map/1",)),
+    # the background and the targets
+    HeldOut("辽宁已发现多少种矿产", ("1.1.1",)),
+    HeldOut("三多二少", ("1.1.1",)),
+    HeldOut("铁矿自给率不足", ("1.2.1",)),
+    HeldOut("2035年 矿业现代化", ("3.2.1",)),
+    HeldOut("三条控制线", ("4.1.1",)),
+    HeldOut("铁岭 可再生能源示范基地", ("4.1.5",)),
+    # questions in plain Chinese, the way a clerk asks them
+    HeldOut("矿山企业安全生产责任怎么落实", ("9.1.4",)),
+    HeldOut("规划实施需要哪些部门协同", ("9.1.1",)),
+    HeldOut("目标考核怎么纳入政府年度管理", ("9.1.2",)),
+    HeldOut("矿产资源规划要和国土空间规划衔接", ("9.1.3",)),
+    HeldOut("调整勘查开采规划区块要谁批准", ("9.2.3",)),
+    HeldOut("规划执行情况监督检查包括什么", ("9.3.2",)),
+    HeldOut("省级财政资金重点保障什么", ("9.4.1",)),
+    HeldOut("规划编制人才培训", ("9.4.2",)),
+    HeldOut("矿政管理一张图", ("9.5.2", "9.5.1", "8.3.1")),
+    HeldOut("绿色勘查要减少对生态环境的扰动", ("7.1.2", "7.1.1")),
+    HeldOut("菱镁矿优势没有形成效益优势", ("1.2.1",)),
+    HeldOut("砂石土矿规模小分布散", ("1.2.1",)),
+    HeldOut("矿山生态修复谁来参与", ("7.3.3", "7.3.1")),
+    HeldOut("鼓励矿山企业兼并重组", ("6.3.2",)),
+    HeldOut("有色金属精深加工", ("6.3.3",)),
+    HeldOut("铁矿 硼矿 滑石 鼓励开采", ("6.1.2",)),
+    HeldOut("市县可以提出优势矿产开采总量调控吗", ("6.1.2",)),
+    HeldOut("地勘单位和社会资本合作组建矿业公司", ("8.1.1",)),
+    HeldOut("为市县规划编制提供遵循", ("general/2",)),
+    HeldOut("规划编制依据哪些法律", ("general/1",)),
 ]

@@ -128,7 +128,8 @@ def ids(ix, query) -> set[str]:
 
 
 def test_a_phrase_of_words_matches_words_in_a_row_only(tiny_index):
-    words = WordTokenizer(WORDS).tokens("绿色矿山建设")
+    words = ["绿色", "矿山", "建设"]
+    assert WordTokenizer(WORDS).tokens("绿色矿山建设") == words
     assert ids(tiny_index, wq.Phrase("body", words)) == {"together"}
     assert ids(tiny_index, wq.And([wq.Term("body", w) for w in words])) == {"together", "apart"}
 

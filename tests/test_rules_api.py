@@ -67,3 +67,11 @@ def test_cli_rules_bad_input_is_one_line_and_exit_1(kb_path, capsys):
     assert (
         err.startswith("plankb: 没有这个矿种：菱美") and "菱镁矿" in err and "Traceback" not in err
     )
+
+
+def test_api_general_flag_adds_province_wide_rules(kb, client):
+    data = client.get("/api/rules?mineral=菱镁矿&region=岫岩&general=1").get_json()
+    assert data == kb.rules(mineral="菱镁矿", region="岫岩", general=True)
+    assert data["total"] > kb.rules(mineral="菱镁矿", region="岫岩")["total"]
+    off = client.get("/api/rules?mineral=菱镁矿&region=岫岩&general=0").get_json()
+    assert off == kb.rules(mineral="菱镁矿", region="岫岩")

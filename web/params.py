@@ -25,9 +25,13 @@ def search_args() -> dict[str, Any]:
     return given(SEARCH_PARAMS)
 
 
-def rule_args() -> dict[str, str]:
-    """The rule filters given (kb validates them)."""
-    return given(RULE_PARAMS)
+def rule_args() -> dict[str, Any]:
+    """The rule filters given (kb validates them); general=1 (or true, on) adds the rules that
+    hold province-wide."""
+    args: dict[str, Any] = given(RULE_PARAMS)
+    if request.args.get("general", "").strip().lower() in ("1", "true", "on", "yes"):
+        args["general"] = True
+    return args
 
 
 def zone_args() -> dict[str, str | None]:

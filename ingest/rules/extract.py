@@ -9,7 +9,6 @@ only lists minerals continues its list (重点勘查煤层气…，地热、干�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +18,6 @@ from ingest.rules.vocabulary import Vocabulary
 from kb.model import Clause
 
 ITEM_SPLIT = ("forbidden", "restricted")  # only these narrow a list item by its own condition
-_LIST = re.compile(r"^[^，；。对在]+、[^，；。]+等[^，；。]*(?:矿产|矿种|矿物)$")
 _INSIDE = "内"  # 重点开采区内，… : the place the next phrase speaks of
 
 
@@ -77,7 +75,7 @@ def sentence_drafts(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
             phrase.kind = "required"
         if phrase.kind is None:
             words = text[span[0] : span[1]]
-            if out and not phrase.actions and vocab_has_list(words):
+            if out and not phrase.actions and continues(words, vocab):
                 out[-1].extra.append(span)
                 continue
             context = words.endswith("的") or phrase.exception or words.endswith(_INSIDE)
@@ -94,9 +92,10 @@ def sentence_drafts(text: str, sentence: tuple[int, int], vocab: Vocabulary) -> 
     return out
 
 
-def vocab_has_list(words: str) -> bool:
-    """A phrase that only continues a list of minerals: 地热、干热岩等清洁能源矿产."""
-    return bool(_LIST.search(words))
+def continues(words: str, vocab: Vocabulary) -> bool:
+    """A phrase that only continues the list of the rule before it: 地热、干热岩等清洁能源矿产;
+    营口大石桥镁制品精深加工产业基地 (after 引导建设…基地)."""
+    return bool(vocab.mineral_list.search(words)) or words.endswith(vocab.item_endings)
 
 
 def finish(draft: Draft, context: ClauseContext, vocab: Vocabulary) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from ingest.quantities import find_quantities
 from ingest.rules.vocabulary import Hit, Vocabulary
 
 QUALIFIER = "原则上"
+BANS = ("forbidden", "restricted")
 _LEAD_CONDITION = re.compile(r"[^，；。的]{2,30}?的")
 
 
@@ -96,14 +97,18 @@ def exception_in(words: str, vocab: Vocabulary) -> str | None:
 
 def condition_in(text: str, phrase: Phrase, vocab: Vocabulary) -> str | None:
     """A condition inside the phrase: a listed phrase (同等条件下), …的 before its modal word
-    (…调整的必须按照…), or …的 leading a phrase with no modal word (具备…条件的转为地下开采)."""
+    (…调整的必须按照…), the kind of mine a ban is on (禁止建设…安全无保障的矿山), or …的 leading a
+    phrase with no modal word (具备…条件的转为地下开采)."""
     words = text[phrase.start : phrase.end]
     for listed in vocab.condition_phrases:
         if listed in words:
             return listed
     if phrase.modal:
         head = text[phrase.start : phrase.modal.start].removesuffix(QUALIFIER).strip()
-        return head if head.endswith("的") and len(head) > 1 else None
+        if head.endswith("的") and len(head) > 1:
+            return head
+        kind = vocab.kind_of_mine.match(text, phrase.modal.end, phrase.end)
+        return kind["kind"] if kind and phrase.kind in BANS else None
     lead = _LEAD_CONDITION.match(words.strip())
     return lead.group() if lead and len(lead.group()) < len(words.strip()) else None
 

@@ -66,8 +66,18 @@ class Vocabulary:
     exceptions: tuple[re.Pattern[str], ...]
     lead_condition: re.Pattern[str]
     after_condition: tuple[str, ...]
+    kind_of_mine: re.Pattern[str]
+    mineral_list: re.Pattern[str]
+    item_endings: tuple[str, ...]
     needs: dict[str, str]
     quantities: dict[str, Any]
+
+
+def kind_pattern(conditions: dict[str, Any]) -> re.Pattern[str]:
+    """建设 + …的 + 矿山: the …的 that says which mines a ban is on."""
+    verbs = "|".join(map(re.escape, conditions["kind_verbs"]))
+    nouns = "|".join(map(re.escape, conditions["kind_nouns"]))
+    return re.compile(rf"(?:{verbs})(?P<kind>[^，；。]{{2,40}}?的)(?:{nouns})")
 
 
 @cache
@@ -89,6 +99,9 @@ def vocabulary(path: Path = VOCABULARY_FILE) -> Vocabulary:
         exceptions=tuple(re.compile(p) for p in data["conditions"]["exception"]),
         lead_condition=re.compile(data["conditions"]["lead"]),
         after_condition=tuple(data["conditions"]["after_condition"]),
+        kind_of_mine=kind_pattern(data["conditions"]),
+        mineral_list=re.compile(data["continuation"]["mineral_list"]),
+        item_endings=tuple(data["continuation"]["item_endings"]),
         needs=dict(data["needs"]),
         quantities=data["quantities"],
     )

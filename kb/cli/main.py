@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
 def _rule_options(p: argparse.ArgumentParser) -> None:
     for name, example in RULE_OPTIONS.items():
         p.add_argument(f"--{name}", default=None, help=f"only rules of this {name}, e.g. {example}")
+    p.add_argument("--general", action="store_true", help="also rules that hold province-wide")
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -184,7 +185,8 @@ def _zone(args: argparse.Namespace, kb_path: Path) -> str:
 
 
 def _rules(args: argparse.Namespace, kb_path: Path) -> str:
-    data = KnowledgeBase.open(kb_path).rules(**{k: getattr(args, k) for k in RULE_OPTIONS})
+    filters = {k: getattr(args, k) for k in RULE_OPTIONS}
+    data = KnowledgeBase.open(kb_path).rules(**filters, general=args.general)
     return _as_json(data) if args.json else render_rules(data)
 
 

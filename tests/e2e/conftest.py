@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import PLANS, corpus_of
 from tests.serving import running_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -27,9 +27,10 @@ CHROMIUM_FLAGS = [
 
 @pytest.fixture(scope="session")
 def server_workdir(tmp_path_factory) -> Path:
-    """A corpus copy and an empty KB location: the server must build the KB itself."""
+    """A corpus folder of the listed plans (never the project's corpus/) and an empty KB
+    location: the server must build the KB itself."""
     work = tmp_path_factory.mktemp("server")
-    shutil.copytree(CORPUS, work / "corpus")
+    corpus_of(work / "corpus", PLANS)
     return work
 
 
