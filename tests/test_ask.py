@@ -95,7 +95,14 @@ def test_traditional_characters_give_the_same_answer(kb):
     assert kb.ask("哪些礦種禁止開採？")["facts"] == kb.ask("哪些矿种禁止开采？")["facts"]
 
 
-@pytest.mark.parametrize("question", ["", "   ", None, 42, "问" * 201])
+@pytest.mark.parametrize("question", ["哪些", "几个？", "在哪一章", "什么是"])
+def test_a_question_naming_nothing_is_asked_back_without_facts(kb, question):
+    answer = kb.ask(question)
+    assert (answer["status"], answer["facts"]) == ("ambiguous", [])
+    assert "请写明" in answer["answer"]
+
+
+@pytest.mark.parametrize("question", ["", "   ", "？？？", None, 42, "问" * 201])
 def test_a_bad_question_is_refused_with_a_message(kb, question):
     with pytest.raises(BadQuery):
         kb.ask(question)

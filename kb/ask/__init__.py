@@ -26,10 +26,11 @@ from kb.ask.sentences import Sentences
 from kb.ask.values import Values
 from kb.errors import BadQuery
 from kb.graph.query import GraphQuery
-from kb.search.query import STOPWORDS
+from kb.search.query import STOPWORDS, has_words
 from kb.understand import Understander
 
 MAX_QUESTION = 200
+NOTHING_ASKED = "问题中没有可查找的内容：请写明地区、矿种、分区或事项，如“哪些矿种禁止开采？”。"
 
 
 class Asker:
@@ -73,8 +74,8 @@ class Asker:
         return cls(graph, understander, recogniser, rules)
 
     def ask(self, question: Any) -> dict[str, Any]:
-        if not isinstance(question, str) or not question.strip():
-            raise BadQuery("请输入一个问题。Enter a question.")
+        if not isinstance(question, str) or not has_words(question):
+            raise BadQuery("请输入一个问题（须含文字）。Enter a question with words in it.")
         if len(question) > MAX_QUESTION:
             raise BadQuery(
                 f"问题过长（{len(question)} 字），请缩短到 {MAX_QUESTION} 字以内。"
@@ -95,6 +96,8 @@ class Asker:
         if found.ambiguous:
             word, names = next(iter(found.ambiguous.items()))
             return Answer("ambiguous", f"“{word}”可指{joined(names)}，请指明其一。", [], names)
+        if found.empty():
+            return Answer("ambiguous", NOTHING_ASKED)
         asked = found.last[1] if found.last else ""
         answer = self.gaps.outside(text)
         if answer is None and kind != "value":  # a figure is looked for in the text first

@@ -30,6 +30,10 @@ class Entities:
         keys = ("regions", "minerals", "zone_types", "zones", "indicators", "terms", "keywords")
         return {k: getattr(self, k) for k in keys}
 
+    def empty(self) -> bool:
+        """Nothing named and no keyword: the question asks about nothing findable."""
+        return not any(self.to_dict().values())
+
     def add(self, kind: str, name: str, written: str) -> None:
         names = getattr(self, {"zone_type": "zone_types"}.get(kind, kind + "s"))
         if name not in names:
