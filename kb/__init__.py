@@ -25,12 +25,14 @@ from kb.errors import (
 from kb.store import load_documents, open_build
 
 if TYPE_CHECKING:
+    from kb.ask import Asker
     from kb.check import Checker
     from kb.graph.query import GraphQuery
     from kb.graph.views import Views
     from kb.lexicon import Lexicon
     from kb.rules import RuleBook
     from kb.search.engine import SearchIndex
+    from kb.understand import Understander
 
 __all__ = [
     "BadDocument",
@@ -116,7 +118,41 @@ class KnowledgeBase:
         """The full-text index, opened on first use (KBMissing if the build has none)."""
         from kb.search.engine import SearchIndex
 
-        return SearchIndex.open(self.root, self.library, self.lexicon)
+        return SearchIndex.open(self.root, self.library, self.lexicon, self.understander)
+
+    @cached_property
+    def understander(self) -> Understander:
+        """Query understanding (traditional characters, synonyms, numerals, typos), shared by
+        search and ask."""
+        from kb.search.analyzer import WordTokenizer
+        from kb.search.query import STOPWORDS
+        from kb.understand import Understander, plan_text
+
+        words = WordTokenizer(tuple(self.lexicon.words()))
+        return Understander(plan_text(self.library), words.tokens, STOPWORDS)
+
+    def ask(self, question: str) -> dict[str, Any]:
+        """A question answered from the plan (kb.ask): status, answer, facts with citations;
+        BadQuery on a blank or overlong question."""
+        return self.asker.ask(question)
+
+    def answer_card(self, query: str) -> dict[str, Any] | None:
+        """The answer to a search query that reads as a question (哪些, 多少, 能否 …, or a
+        question mark), shown above the hits; None for a plain search."""
+        from kb.ask import MAX_QUESTION
+        from kb.ask.classify import is_question
+
+        if not isinstance(query, str) or len(query) > MAX_QUESTION or not is_question(query):
+            return None
+        return self.ask(query)
+
+    @cached_property
+    def asker(self) -> Asker:
+        from kb.ask import Asker
+        from kb.search.analyzer import WordTokenizer
+
+        words = WordTokenizer(tuple(self.lexicon.words()))
+        return Asker.build(self.graph, self.understander, words.tokens, self.rules()["rules"])
 
     def regions(self) -> dict[str, Any]:
         """Every city, county and area the plan names or places a zone in, with counts, and the
@@ -239,3 +275,4 @@ class KnowledgeBase:
         self.graph  # noqa: B018
         self._directory  # noqa: B018
         self.search_index.warm()
+        self.asker  # noqa: B018

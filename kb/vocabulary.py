@@ -84,6 +84,23 @@ COLUMN_LABELS = {
 }
 
 
+# Kinds of rewrite the query understanding makes, shown to the user beside the query.
+REWRITE_KINDS = {
+    "traditional": "繁体转简体",
+    "numeral": "中文数字转阿拉伯数字",
+    "synonym": "换用规划用语",
+    "expand": "同时查找",
+    "typo": "同音字纠错",
+}
+
+# What became of a question put to kb.ask.
+ANSWER_STATUS = {
+    "answered": "已回答",
+    "not_in_plan": "规划未涉及",
+    "not_in_text": "规划文本未载明",
+    "ambiguous": "请明确所问",
+}
+
 # Modalities of a rule (kb.rules): id → label.
 RULE_MODALITIES = {
     "forbidden": "禁止",

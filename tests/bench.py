@@ -101,12 +101,19 @@ def bench_check(workdir: Path) -> str:
     return section(workdir)
 
 
+def bench_ask(workdir: Path) -> str:
+    from tests.bench_ask import bench_ask as section  # kb.ask and forgiving search, two parts
+
+    return section(workdir)
+
+
 SECTIONS: list[Callable[[Path], str]] = [
     bench_cli,
     bench_search,
     bench_entities,
     bench_rules,
     bench_server,
+    bench_ask,
     bench_audit,
     bench_check,
 ]

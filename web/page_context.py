@@ -10,12 +10,21 @@ from flask import current_app, request, url_for
 from kb.citation import STYLES
 from kb.vocabulary import FACET_LABELS
 from web import params, svg_graph, svg_map
+from web.handle import get_kb
 
 
 def search(data: dict[str, Any] | None) -> dict[str, Any]:
     q, args = params.query(), params.search_args()
     page = {"q": q, "params": args, "link": _linker(q, args), "facets": FACET_LABELS}
-    return {**page, "pager": _pager(data)} if data else page
+    if not data:
+        return page
+    # a query that reads as a question gets the answer card (its JSON: /api/ask) above the hits
+    return {**page, "pager": _pager(data), "answer": get_kb().answer_card(q)}
+
+
+def ask(data: dict[str, Any] | None) -> dict[str, Any]:
+    """The question as typed, for the form."""
+    return {"q": params.query()}
 
 
 def zones(data: dict[str, Any] | None) -> dict[str, Any]:

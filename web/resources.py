@@ -24,6 +24,10 @@ def search() -> dict[str, Any]:
     return get_kb().search(params.query(), **params.search_args())
 
 
+def ask() -> dict[str, Any]:
+    return get_kb().ask(params.query())
+
+
 def regions() -> dict[str, Any]:
     return get_kb().regions()
 

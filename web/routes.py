@@ -53,6 +53,7 @@ ROUTES = (
         "/clauses/<path:clause_id>", "clause", "clause.html", resources.clause, page_context.clause
     ),
     Route("/search", "search", "search.html", resources.search, page_context.search, "q", (HITS,)),
+    Route("/ask", "ask", "ask.html", resources.ask, page_context.ask, "q"),
     Route(
         "/regions",
         "regions",

@@ -14,6 +14,7 @@ from typing import Any
 from kb import KnowledgeBase
 from kb.citation import STYLES
 from kb.cli.render import (
+    render_ask,
     render_check,
     render_clause,
     render_mineral,
@@ -33,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "outline": "print the document tree: chapters, sections, boxes, with pages",
     "show": "print one clause with its citation",
     "search": "full-text search: matching clauses, best first, with snippets and citations",
+    "ask": "a question answered from the plan, every fact with its citation",
     "region": "everything about a region: zones, stances, projects, requirements, mentions",
     "mineral": "everything about a mineral: indicators, stances, zones, projects, requirements",
     "zones": "list zones, filtered by type, region and mineral",
@@ -79,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--page", type=int, default=1, help="page of hits (default 1)")
     for name in ("region", "mineral", "zone-type", "chapter", "kind"):
         p.add_argument(f"--{name}", default=None, help=f"only clauses of this {name}")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = command("ask")
+    p.add_argument("q", nargs="+", metavar="Q", help="question, e.g. 哪些矿种禁止开采？")
     p.add_argument("--json", action="store_true", help="print JSON")
     for name, example in (("region", "丹东, 岫岩"), ("mineral", "菱镁矿, 硼")):
         p = command(name)
@@ -179,6 +184,11 @@ def _search(args: argparse.Namespace, kb_path: Path) -> str:
     return _as_json(data) if args.json else render_search(data)
 
 
+def _ask(args: argparse.Namespace, kb_path: Path) -> str:
+    data = KnowledgeBase.open(kb_path).ask(" ".join(args.q))
+    return _as_json(data) if args.json else render_ask(data)
+
+
 def _region(args: argparse.Namespace, kb_path: Path) -> str:
     data = KnowledgeBase.open(kb_path).region(args.name)
     return _as_json(data) if args.json else render_region(data)
@@ -222,6 +232,7 @@ HANDLERS = {
     "outline": _outline,
     "show": _show,
     "search": _search,
+    "ask": _ask,
     "region": _region,
     "mineral": _mineral,
     "zones": _zones,

@@ -69,6 +69,19 @@ def render_search(data: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip()
 
 
+def render_ask(data: dict[str, Any]) -> str:
+    """An answer: status, the answer, each fact with its citation, what was understood."""
+    lines = [f"【{data['status_label']}】{data['answer']}"]
+    lines += [f"  · {c}" for c in data["choices"]]
+    for n, fact in enumerate(data["facts"], 1):
+        lines += [f"{n}. {fact['text']}", f"   引用：{fact['citation']['text']}"]
+    rewrites = data["understood"]["rewrites"]
+    if rewrites:
+        shown = "；".join(f"{r['label']} {r['from']} → {r['to']}" for r in rewrites)
+        lines += [f"（按“{data['understood']['text']}”理解：{shown}）"]
+    return "\n".join(lines)
+
+
 # -- knowledge-graph lookups: region, mineral, zones, zone -------------------------------------
 
 
