@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import queue
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from kb.documents import Library
 from kb.errors import BadQuery, KBMissing
 from kb.lexicon import Lexicon
 from kb.model import cn_numeral
+from kb.search import ceiling
 from kb.search.analyzer import char_spans
 from kb.search.index import open_index
 from kb.search.query import Compiled, QueryBuilder, describe, parse
@@ -120,18 +122,24 @@ class SearchIndex:
     ) -> dict[str, Any]:
         """Clauses matching `q`, best first, with snippets, citations and facet counts."""
         limit, offset = page_window(limit, offset, page)
-        parsed = parse(q)
+        q, cut = ceiling.clip_text(q)
+        parsed, dropped = ceiling.clip_words(parse(q), self.builder.word_ends)
         filters = self.filters(
             region=region, mineral=mineral, zone_type=zone_type, chapter=chapter, kind=kind
         )
         compiled = self.builder.build(parsed)
+        start = time.thread_time()  # CPU time of this request: other load does not count
         hits = self._run(compiled, filters)
-        relaxed = not hits and compiled.relaxable
+        relaxable = not hits and compiled.relaxable
+        costly = ceiling.over_budget(time.thread_time() - start) if relaxable else None
+        relaxed = relaxable and costly is None
         if relaxed:
             compiled = self.builder.build(parsed, relax=True)
             hits = self._run(compiled, filters)
+        notices = [n for n in (cut, dropped, costly) if n]
         return {
             "query": q,
+            "notice": " ".join(notices) or None,
             "understood": describe(parsed),
             "relaxed": relaxed,
             "filters": {k: v for k, v in filters.items() if v is not None},
@@ -154,13 +162,15 @@ class SearchIndex:
             )
             hits = [(hit.docnum, hit.score) for hit in results]
         if compiled.units:  # stable sort: score order within the same count
-            hits.sort(key=lambda hit: -self._covered(hit[0], compiled.units))
+            units = [[folded(name) for name in names] for names in compiled.units]
+            hits.sort(key=lambda hit: -self._covered(hit[0], units))
         return hits
 
     def _covered(self, docnum: int, units: list[list[str]]) -> int:
-        """How many of `units` (each a word and its aliases) stand in a clause or its headings."""
+        """How many of `units` (each a word and its aliases, folded) stand in a clause or its
+        headings."""
         hay = self._hay[docnum]
-        return sum(any(folded(name) in hay for name in names) for names in units)
+        return sum(any(name in hay for name in names) for names in units)
 
     def _hit(self, docnum: int, score: float, marks: list[list[str]]) -> dict[str, Any]:
         clause, doc = self.library.get(self._ids[docnum])
