@@ -27,8 +27,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.extensions["kb"] = None
         app.extensions["kb_error"] = exc
 
-    from web import errors, routes
+    from web import errors, headers, routes
 
     routes.register(app)
     errors.register(app)
+    headers.register(app)
     return app
