@@ -4,12 +4,15 @@
     index.search("菱镁矿 开采规模", limit=10, region="丹东")
 
 One `SearchIndex` per process; it keeps a pool of whoosh searchers (a searcher is not shared by
-two threads at once), so it is safe under a multi-threaded WSGI server.
+two threads at once), so it is safe under a multi-threaded WSGI server. A process forked after
+the index was opened (a pre-fork server's worker) starts its own pool: open files are never
+shared between processes.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import queue
 import time
 from collections import Counter
@@ -70,6 +73,7 @@ class SearchIndex:
         self.lexicon = lexicon
         self.builder = QueryBuilder(self.ix.schema["body"].analyzer, lexicon)
         self._pool: queue.SimpleQueue[Searcher] = queue.SimpleQueue()
+        self._pid = os.getpid()
         with self._searcher() as searcher:
             stored = [searcher.stored_fields(n) for n in range(searcher.doc_count_all())]
         self._ids = [s["id"] for s in stored]
@@ -91,6 +95,8 @@ class SearchIndex:
 
     @contextmanager
     def _searcher(self) -> Iterator[Searcher]:
+        if self._pid != os.getpid():  # forked: the parent's searchers are the parent's
+            self._pool, self._pid = queue.SimpleQueue(), os.getpid()
         try:
             searcher = self._pool.get_nowait()
         except queue.Empty:

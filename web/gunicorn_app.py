@@ -1,0 +1,37 @@
+"""gunicorn run from Python (`python -m web`), with the app loaded before the fork."""
+
+from __future__ import annotations
+
+from gunicorn.app.base import BaseApplication
+
+from web.serve import GRACEFUL_SECONDS
+
+
+class Prefork(BaseApplication):
+    """gunicorn's master with `wsgi` preloaded: every worker forks with the KB already open."""
+
+    def __init__(self, wsgi, bind: str, workers: int, threads: int):
+        self.application = wsgi
+        self.options = {
+            "bind": bind,
+            "workers": workers,
+            "threads": threads,
+            "worker_class": "gthread",
+            "preload_app": True,
+            "accesslog": None,  # web.access_log writes the one line per request
+            "errorlog": "-",
+            "loglevel": "info",
+            "graceful_timeout": GRACEFUL_SECONDS,
+            "timeout": 60,
+            "keepalive": 5,
+            "proc_name": "plankb",
+            "control_socket_disable": True,  # one per home folder: two servers would clash
+        }
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self.application
