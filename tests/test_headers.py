@@ -77,7 +77,9 @@ def test_error_paths_answer_with_the_headers(client, method, url, status):
         check(response)
 
 
-def test_an_unexpected_error_and_a_missing_kb_answer_with_the_headers(kb_path, tmp_path, monkeypatch):
+def test_an_unexpected_error_and_a_missing_kb_answer_with_the_headers(
+    kb_path, tmp_path, monkeypatch
+):
     app = create_app({"TESTING": False, "KB_PATH": str(kb_path)})
     monkeypatch.setattr(type(app.extensions["kb"]), "outline", lambda self: 1 / 0)
     for url in ("/api/outline", "/outline"):

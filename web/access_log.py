@@ -1,6 +1,6 @@
 """One access-log line per request, the same under gunicorn and waitress (WSGI middleware).
 
-    127.0.0.1 - - [28/Nov/2026:18:30:00 +0000] "GET /api/search?q=%E7%A1%BC HTTP/1.1" 200 5123 4.1ms pid=812
+    127.0.0.1 - - [28/Nov/2026:18:30:00 +0000] "GET /api/outline HTTP/1.1" 200 27275 2.3ms pid=812
 
 Common Log Format plus the time the app took and the worker's process id, on the logger
 `plankb.access` (stdout when served by `python -m web`). The request line is percent-encoded, so

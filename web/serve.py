@@ -32,7 +32,7 @@ def has_gunicorn() -> bool:
 
 
 def choose(server: str) -> str:
-    """"gunicorn" or "waitress" for the PLANKB_SERVER setting; KBError when it cannot be had."""
+    """ "gunicorn" or "waitress" for the PLANKB_SERVER setting; KBError when it cannot be had."""
     if server not in SERVERS:
         raise KBError(f"setting PLANKB_SERVER={server!r} is not one of {', '.join(SERVERS)}")
     if server == "auto":
@@ -65,5 +65,7 @@ def serve(app, server: str, host: str, port: int, workers: int, threads: int) ->
     from web.gunicorn_app import Prefork
 
     gc.freeze()  # what is loaded now stays shared with the workers: the collector never touches it
-    log.info("serving on http://%s:%s (gunicorn, %d workers × %d threads)", host, port, workers, threads)
+    log.info(
+        "serving on http://%s:%s (gunicorn, %d workers × %d threads)", host, port, workers, threads
+    )
     Prefork(wsgi, bind=f"{host}:{port}", workers=workers, threads=threads).run()
