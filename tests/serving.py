@@ -17,6 +17,19 @@ ROOT = Path(__file__).resolve().parent.parent
 LOGS = ("access.log", "server.log")
 
 
+def children(pid: int) -> set[int]:
+    """Process ids whose parent is `pid` (a pre-fork server's workers)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

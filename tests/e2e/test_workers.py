@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SLUG
-from tests.serving import running_server
+from tests.serving import children, running_server
 from web.serve import has_gunicorn
 
 LINE = re.compile(
@@ -20,18 +20,6 @@ LINE = re.compile(
     r"(?:\d+|-) \d+\.\dms pid=(?P<pid>\d+)$"
 )
 CLAUSES = [f"{SLUG}/6.4.{n}" for n in range(1, 4)] + [f"{SLUG}/box5/{n}" for n in range(1, 31)]
-
-
-def children(pid: int) -> set[int]:
-    found = set()
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.add(int(stat.parent.name))
-    return found
 
 
 def fetch(base: str, path: str) -> int:
