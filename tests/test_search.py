@@ -293,18 +293,9 @@ def test_bad_parameters_raise_bad_query_naming_them(kb, params, message):
 
 def test_a_result_has_the_contract_shape(kb):
     result = kb.search("菱镁矿 开采规模")
-    assert list(result) == [
-        "query",
-        "notice",
-        "understood",
-        "relaxed",
-        "filters",
-        "total",
-        "offset",
-        "limit",
-        "hits",
-        "facets",
-    ]
+    assert list(result) == (
+        "query notice understood relaxed filters total offset limit hits facets".split()
+    )
     assert (result["query"], result["total"], result["offset"], result["limit"]) == (
         "菱镁矿 开采规模",
         2,

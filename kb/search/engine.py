@@ -32,7 +32,7 @@ from kb.model import cn_numeral
 from kb.search import ceiling
 from kb.search.analyzer import char_spans
 from kb.search.index import open_index
-from kb.search.query import Compiled, QueryBuilder, describe, parse
+from kb.search.query import Compiled, Parsed, QueryBuilder, describe, parse
 from kb.search.snippet import snippet
 from kb.vocabulary import CLAUSE_KINDS, FACET_LABELS, FACETS
 
@@ -133,15 +133,7 @@ class SearchIndex:
         filters = self.filters(
             region=region, mineral=mineral, zone_type=zone_type, chapter=chapter, kind=kind
         )
-        compiled = self.builder.build(parsed)
-        start = time.thread_time()  # CPU time of this request: other load does not count
-        hits = self._run(compiled, filters)
-        relaxable = not hits and compiled.relaxable
-        costly = ceiling.over_budget(time.thread_time() - start) if relaxable else None
-        relaxed = relaxable and costly is None
-        if relaxed:
-            compiled = self.builder.build(parsed, relax=True)
-            hits = self._run(compiled, filters)
+        compiled, hits, relaxed, costly = self._matches(parsed, filters)
         notices = [n for n in (cut, dropped, costly) if n]
         return {
             "query": q,
@@ -157,6 +149,20 @@ class SearchIndex:
             ],
             "facets": self._facet_counts(n for n, _ in hits),
         }
+
+    def _matches(self, parsed: Parsed, filters: dict[str, str | None]) -> tuple:
+        """(compiled, hits, relaxed, notice): the strict query's hits; when there are none, the
+        relaxed query's, unless the strict one already used up the time budget (the notice)."""
+        compiled = self.builder.build(parsed)
+        start = time.thread_time()  # CPU time of this request: other load does not count
+        hits = self._run(compiled, filters)
+        if hits or not compiled.relaxable:
+            return compiled, hits, False, None
+        costly = ceiling.over_budget(time.thread_time() - start)
+        if costly:
+            return compiled, hits, False, costly
+        compiled = self.builder.build(parsed, relax=True)
+        return compiled, self._run(compiled, filters), True, None
 
     def _run(self, compiled: Compiled, filters: dict[str, str | None]) -> list[tuple[int, float]]:
         """(docnum, score) of every match, best first; a relaxed query ranks first by how many of
