@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.cli.main import main
 from tests.bench_cost import compiled_terms, no_ceiling
 from tests.conftest import SLUG
 
@@ -63,3 +64,8 @@ def test_the_page_and_the_json_show_the_notice(client):
     assert data["notice"].startswith("查询过长（10000 字），已截取前 100 个字查找。")
     page = client.get("/search", query_string={"q": "硼" * 10_000}).get_data(as_text=True)
     assert f'<p class="notice" role="status">{data["notice"]}</p>' in page
+
+
+def test_the_command_line_shows_the_notice(kb, kb_path, capsys):
+    assert main(["search", "--kb", str(kb_path), PASTED]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == kb.search(PASTED)["notice"]
