@@ -50,9 +50,9 @@ def run(workdir: Path, env: dict[str, str]) -> dict:
         port = int(base.rsplit(":", 1)[1])
         load(port, WARMUP, measured=False)
         workers = sorted(children(proc.pid)) or [proc.pid]
-        cpu = cpu_seconds(workers)
+        cpu, client = cpu_seconds(workers), time.process_time()
         tally, wall = load(port, SECONDS)
-        cpu = cpu_seconds(workers) - cpu
+        cpu, client = cpu_seconds(workers) - cpu, time.process_time() - client
         memory = [memory_mib(pid) for pid in workers]
     n = sum(len(t) for t in tally.times.values())
     return {
@@ -62,6 +62,7 @@ def run(workdir: Path, env: dict[str, str]) -> dict:
         "n": n,
         "memory": memory,
         "cpu": cpu,
+        "client": client,
     }
 
 
@@ -88,9 +89,9 @@ def _summary(results: dict, table) -> str:
         speedup = f"{r['rate'] / one['rate']:.2f}×" if one else ""
         rss = " / ".join(f"{m[0]:.0f}" for m in r["memory"])
         pss = " / ".join(f"{m[1]:.0f}" for m in r["memory"])
-        cpu = f"{r['cpu'] / max(r['n'], 1) * 1000:.2f}"
+        cpu = [f"{r[k] / max(r['n'], 1) * 1000:.2f}" for k in ("cpu", "client")]
         rows.append([name, f"{r['rate']:.0f}", speedup, str(r["n"]), str(r["tally"].errors)])
-        rows[-1] += [cpu, rss, pss]
+        rows[-1] += [*cpu, rss, pss]
     return table(
         f"Server under load: {CLIENTS} clients × {SECONDS:.0f} s on loopback, {THREADS} threads "
         f"per process, {os.cpu_count()} cores (target: a worker per core ≥ 1.6× one, 0 errors)",
@@ -101,6 +102,7 @@ def _summary(results: dict, table) -> str:
             "requests",
             "errors",
             "server CPU ms/request",
+            "client CPU ms/request",
             "RSS MiB per worker",
             "PSS MiB per worker",
         ],
