@@ -24,6 +24,9 @@ class Prefork(BaseApplication):
             "graceful_timeout": GRACEFUL_SECONDS,
             "timeout": 60,
             "keepalive": 5,
+            # a search URL of 10,000 Chinese characters is 90 KB; 0 lets gunicorn take request
+            # lines up to 1 MB (its own cap) and the app's cost ceiling do the rest
+            "limit_request_line": 0,
             "proc_name": "plankb",
             "control_socket_disable": True,  # one per home folder: two servers would clash
         }
