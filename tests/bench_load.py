@@ -1,13 +1,14 @@
 """Load for `make bench`: CLIENTS clients on loopback, each with one keep-alive connection,
 sending a mix of requests for a fixed time; latency per endpoint, errors, memory per process.
 
-The clients are threads of this process with http.client (a few hundred microseconds of CPU a
-request), so most of the machine is left to the server.
+The clients are threads in PROCESSES processes with http.client (about 0.3 ms of CPU a request),
+so most of the machine is left to the server.
 """
 
 from __future__ import annotations
 
 import http.client
+import multiprocessing
 import os
 import random
 import threading
@@ -19,6 +20,7 @@ from pathlib import Path
 from tests.golden_queries import GOLDEN
 
 CLIENTS = 32
+PROCESSES = 4
 SLUG = "liaoning-2021-2025"
 
 
@@ -53,7 +55,7 @@ class Tally:
             self.errors += not ok
 
 
-def client(port: int, mix: list[tuple[str, str]], until: float, tally: Tally | None, seed: int):
+def client(port: int, mix: list[tuple[str, str]], until: float, tally: Tally, seed: int) -> None:
     rng = random.Random(seed)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     while time.monotonic() < until:
@@ -68,25 +70,51 @@ def client(port: int, mix: list[tuple[str, str]], until: float, tally: Tally | N
             ok = False
             conn.close()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        if tally is not None:
-            tally.add(endpoint, time.perf_counter() - start, ok)
+        tally.add(endpoint, time.perf_counter() - start, ok)
     conn.close()
 
 
-def load(port: int, seconds: float, measured: bool = True) -> tuple[Tally, float]:
-    """CLIENTS clients for `seconds`; the tally and the wall time."""
+def _process(port: int, seconds: float, first: int, count: int, out) -> None:
+    """`count` clients in threads of one process; sends (times, errors) to `out`."""
     mix, tally = request_mix(), Tally()
     until = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=client, args=(port, mix, until, tally if measured else None, n))
-        for n in range(CLIENTS)
+        threading.Thread(target=client, args=(port, mix, until, tally, first + n))
+        for n in range(count)
     ]
-    start = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return tally, time.perf_counter() - start
+    out.put((tally.times, tally.errors))
+
+
+def load(port: int, seconds: float) -> tuple[Tally, float, float]:
+    """CLIENTS clients for `seconds`, in PROCESSES processes (one Python process could not keep
+    up beside the server on a busy machine); the tally, the wall time and the clients' CPU."""
+    ctx = multiprocessing.get_context("fork")
+    out, per = ctx.Queue(), CLIENTS // PROCESSES
+    procs = [
+        ctx.Process(target=_process, args=(port, seconds, n * per, per, out))
+        for n in range(PROCESSES)
+    ]
+    before, start = os.times(), time.perf_counter()
+    for p in procs:
+        p.start()
+    parts = [out.get() for _ in procs]
+    wall = time.perf_counter() - start
+    for p in procs:
+        p.join()
+    after = os.times()
+    tally = Tally()
+    for times, errors in parts:
+        for endpoint, values in times.items():
+            tally.times.setdefault(endpoint, []).extend(values)
+        tally.errors += errors
+    cpu = (after.children_user + after.children_system) - (
+        before.children_user + before.children_system
+    )
+    return tally, wall, cpu
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -48,11 +48,11 @@ def run(workdir: Path, env: dict[str, str]) -> dict:
     ):
         startup = time.perf_counter() - start
         port = int(base.rsplit(":", 1)[1])
-        load(port, WARMUP, measured=False)
+        load(port, WARMUP)
         workers = sorted(children(proc.pid)) or [proc.pid]
-        cpu, client = cpu_seconds(workers), time.process_time()
-        tally, wall = load(port, SECONDS)
-        cpu, client = cpu_seconds(workers) - cpu, time.process_time() - client
+        cpu = cpu_seconds(workers)
+        tally, wall, client = load(port, SECONDS)
+        cpu = cpu_seconds(workers) - cpu
         memory = [memory_mib(pid) for pid in workers]
     n = sum(len(t) for t in tally.times.values())
     return {
@@ -62,6 +62,7 @@ def run(workdir: Path, env: dict[str, str]) -> dict:
         "n": n,
         "memory": memory,
         "cpu": cpu,
+        "cores": cpu / wall,
         "client": client,
     }
 
@@ -91,7 +92,7 @@ def _summary(results: dict, table) -> str:
         pss = " / ".join(f"{m[1]:.0f}" for m in r["memory"])
         cpu = [f"{r[k] / max(r['n'], 1) * 1000:.2f}" for k in ("cpu", "client")]
         rows.append([name, f"{r['rate']:.0f}", speedup, str(r["n"]), str(r["tally"].errors)])
-        rows[-1] += [*cpu, rss, pss]
+        rows[-1] += [f"{r['cores']:.2f}", *cpu, rss, pss]
     return table(
         f"Server under load: {CLIENTS} clients × {SECONDS:.0f} s on loopback, {THREADS} threads "
         f"per process, {os.cpu_count()} cores (target: a worker per core ≥ 1.6× one, 0 errors)",
@@ -101,6 +102,7 @@ def _summary(results: dict, table) -> str:
             "vs 1 worker",
             "requests",
             "errors",
+            "server cores used",
             "server CPU ms/request",
             "client CPU ms/request",
             "RSS MiB per worker",

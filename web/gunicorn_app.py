@@ -23,7 +23,10 @@ class Prefork(BaseApplication):
             "loglevel": "info",
             "graceful_timeout": GRACEFUL_SECONDS,
             "timeout": 60,
-            "keepalive": 5,
+            # one request per connection: a kept-alive connection stays with the worker that
+            # accepted it, and a few busy clients would all land on one worker (measured: 32
+            # kept-alive clients, 2 workers, every request on one); behind nginx it is the same
+            "keepalive": 0,
             # a search URL of 10,000 Chinese characters is 90 KB; 0 lets gunicorn take request
             # lines up to 1 MB (its own cap) and the app's cost ceiling do the rest
             "limit_request_line": 0,
