@@ -32,7 +32,7 @@ def has_gunicorn() -> bool:
 
 
 def choose(server: str) -> str:
-    """ "gunicorn" or "waitress" for the PLANKB_SERVER setting; KBError when it cannot be had."""
+    """The server for the PLANKB_SERVER setting (gunicorn or waitress); KBError if not possible."""
     if server not in SERVERS:
         raise KBError(f"setting PLANKB_SERVER={server!r} is not one of {', '.join(SERVERS)}")
     if server == "auto":
