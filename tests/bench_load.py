@@ -117,27 +117,6 @@ def load(port: int, seconds: float) -> tuple[Tally, float, float]:
     return tally, wall, cpu
 
 
-def _spin(seconds: float, out) -> None:
-    start, cpu = time.perf_counter(), time.process_time()
-    while time.perf_counter() - start < seconds:
-        pass
-    out.put(time.process_time() - cpu)
-
-
-def cores_available(seconds: float = 2.0) -> float:
-    """How many cores this machine gives right now to one busy process per core (other jobs on a
-    shared machine take the rest): the most any server could use during the run."""
-    ctx = multiprocessing.get_context("fork")
-    out = ctx.Queue()
-    procs = [ctx.Process(target=_spin, args=(seconds, out)) for _ in range(os.cpu_count() or 1)]
-    for p in procs:
-        p.start()
-    used = sum(out.get() for _ in procs)
-    for p in procs:
-        p.join()
-    return used / seconds
-
-
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]

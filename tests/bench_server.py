@@ -3,9 +3,9 @@
 32 clients × BENCH_SECONDS (default 60 s, after a short unmeasured warm-up) on a mix of
 endpoints, against waitress (one process, the pure-Python path), gunicorn with 1 worker and
 gunicorn with one worker per core; requests/s, p50/p95/p99 per endpoint, errors, and the memory
-of each process (RSS, and PSS, which splits the pages the workers share after the fork). Before
-each load, a probe measures how many cores the machine gives to one busy process per core: on a
-shared machine that, not the server, bounds what more workers can gain.
+of each process (RSS, and PSS, which splits the pages the workers share after the fork), and
+how many cores the server used: on a machine shared with other jobs, what they leave bounds what
+more workers can gain.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.bench_load import CLIENTS, cores_available, cpu_seconds, load, memory_mib, percentile
+from tests.bench_load import CLIENTS, cpu_seconds, load, memory_mib, percentile
 from tests.serving import ROOT, children, running_server
 from web.serve import has_gunicorn
 
@@ -51,7 +51,6 @@ def run(workdir: Path, env: dict[str, str]) -> dict:
         startup = time.perf_counter() - start
         port = int(base.rsplit(":", 1)[1])
         load(port, WARMUP)
-        free = cores_available()
         workers = sorted(children(proc.pid)) or [proc.pid]
         cpu = cpu_seconds(workers)
         tally, wall, client = load(port, SECONDS)
@@ -66,7 +65,6 @@ def run(workdir: Path, env: dict[str, str]) -> dict:
         "memory": memory,
         "cpu": cpu,
         "cores": cpu / wall,
-        "free": free,
         "client": client,
     }
 
@@ -96,7 +94,7 @@ def _summary(results: dict, table) -> str:
         pss = " / ".join(f"{m[1]:.0f}" for m in r["memory"])
         cpu = [f"{r[k] / max(r['n'], 1) * 1000:.2f}" for k in ("cpu", "client")]
         rows.append([name, f"{r['rate']:.0f}", speedup, str(r["n"]), str(r["tally"].errors)])
-        rows[-1] += [f"{r['free']:.2f}", f"{r['cores']:.2f}", *cpu, rss, pss]
+        rows[-1] += [f"{r['cores']:.2f}", *cpu, rss, pss]
     return table(
         f"Server under load: {CLIENTS} clients × {SECONDS:.0f} s on loopback, {THREADS} threads "
         f"per process, {os.cpu_count()} cores (target: a worker per core ≥ 1.6× one, 0 errors)",
@@ -106,7 +104,6 @@ def _summary(results: dict, table) -> str:
             "vs 1 worker",
             "requests",
             "errors",
-            "cores free (probe)",
             "server cores used",
             "server CPU ms/request",
             "client CPU ms/request",
