@@ -5,7 +5,8 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
-export HOST PORT
+BENCH_SECONDS ?= 60
+export HOST PORT BENCH_SECONDS
 
 .PHONY: install serve test lint bench browser kb clean
 

@@ -73,6 +73,13 @@ class KnowledgeBase:
         if self.lease is not None:
             self.lease.release()
 
+    def relock(self) -> None:
+        """Take a fresh lease on this build for this process (after a fork)."""
+        from kb.leases import share
+
+        self.close()
+        self.lease = share(self.root)
+
     def __enter__(self) -> KnowledgeBase:
         return self
 

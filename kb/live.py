@@ -79,6 +79,22 @@ class LiveKB:
             if held.retired and held.users == 0:
                 held.kb.close()
 
+    def detach(self) -> None:
+        """Let go of the current build's lease in this process, keeping it loaded (a pre-fork
+        master, which never serves, calls this before forking: its lease would otherwise pin
+        the build in every worker for good)."""
+        with self._lock:
+            if self._current is not None:
+                self._current.kb.close()
+
+    def attach(self) -> None:
+        """Take this process's own lease on the current build (a forked worker calls this);
+        a build gone meanwhile is left to the next use, which follows the link."""
+        with self._lock:
+            if self._current is not None:
+                self._current.kb.relock()
+                self._checked = 0.0  # the first use in this process looks at the link again
+
     def warm(self) -> None:
         """Load everything of the current build now (no-op when there is none)."""
         if self._current is not None:

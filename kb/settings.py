@@ -38,7 +38,9 @@ SETTINGS = {
         Setting("CORPUS", "corpus", "PLANKB_CORPUS", "folder of source documents (*.txt + *.toml)"),
         Setting("HOST", "127.0.0.1", "HOST", "address the server listens on"),
         Setting("PORT", 5000, "PORT", "port the server listens on"),
-        Setting("THREADS", 4, "PLANKB_THREADS", "worker threads of the server"),
+        Setting("THREADS", 4, "PLANKB_THREADS", "threads per server worker process"),
+        Setting("WORKERS", os.cpu_count() or 1, "PLANKB_WORKERS", "server worker processes"),
+        Setting("SERVER", "auto", "PLANKB_SERVER", "auto, gunicorn (pre-fork) or waitress"),
     )
 }
 

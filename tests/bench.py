@@ -1,6 +1,7 @@
 """`make bench`: speed and quality figures for the README, each beside its baseline or target.
 
-Run as `python -m tests.bench`. Prints one table per section.
+Run as `python -m tests.bench`. Prints one table per section. BENCH_SECONDS sets how long each
+server load runs (default 60), BENCH_ONLY which sections run (e.g. "cost server").
 """
 
 from __future__ import annotations
@@ -77,6 +78,12 @@ def bench_entities(workdir: Path) -> str:
     return section(workdir)
 
 
+def bench_cost(workdir: Path) -> str:
+    from tests.bench_cost import bench_cost as section  # worst queries, without/with the ceiling
+
+    return section(workdir)
+
+
 def bench_server(workdir: Path) -> str:
     from tests.bench_server import bench_server as section  # the real server under local load
 
@@ -112,11 +119,13 @@ SECTIONS: list[Callable[[Path], str]] = [
     bench_search,
     bench_entities,
     bench_rules,
+    bench_cost,
     bench_server,
     bench_ask,
     bench_audit,
     bench_check,
 ]
+ONLY = os.environ.get("BENCH_ONLY", "").split()  # e.g. BENCH_ONLY="cost server": those sections
 
 
 def main() -> int:
@@ -127,7 +136,8 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="plankb-bench-"))
     try:
         for section in SECTIONS:
-            print(section(workdir), flush=True)
+            if not ONLY or section.__name__.removeprefix("bench_") in ONLY:
+                print(section(workdir), flush=True)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

@@ -1,124 +1,132 @@
-"""`make bench` section: the real server (`python -m web`) under a bounded local load.
+"""`make bench` section: the real server (`python -m web`) under load on loopback.
 
-Start-up time to the first answer (KB opened and warmed), resident memory, and request
-latency per endpoint with 4 concurrent clients on loopback — beside the server's own floor
-(a static file) and the memory of a bare Python process with Flask and waitress imported.
+32 clients × BENCH_SECONDS (default 60 s, after a short unmeasured warm-up) on a mix of
+endpoints, against waitress (one process, the pure-Python path), gunicorn with 1 worker and
+gunicorn with one worker per core; requests/s, p50/p95/p99 per endpoint, errors, and the memory
+of each process (RSS, and PSS, which splits the pages the workers share after the fork), and
+how many cores the server used: on a machine shared with other jobs, what they leave bounds what
+more workers can gain.
 """
 
 from __future__ import annotations
 
-import statistics
+import os
 import subprocess
 import sys
 import time
-import urllib.parse
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tests.golden_queries import GOLDEN
-from tests.serving import running_server
+from tests.bench_load import CLIENTS, cpu_seconds, load, memory_mib, percentile
+from tests.plans import PLANS, corpus_of
+from tests.serving import children, running_server
+from web.serve import has_gunicorn
 
-CLIENTS = 4
-ROUNDS = 2  # each request of the mix this many times per client
-
-
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
+WARMUP = min(5.0, SECONDS / 6)
+THREADS = "4"
 
 
-def request_mix() -> list[tuple[str, str]]:
-    quote = urllib.parse.quote
-    mix = [("static file (floor)", "/static/app.js")] * 10
-    mix += [("GET /api/search", f"/api/search?q={quote(g.query)}") for g in GOLDEN]
-    mix += [
-        ("GET /api/clauses/<id>", f"/api/clauses/liaoning-2021-2025/{g.expected}")
-        for g in GOLDEN[:20]
-    ]
-    mix += [
-        ("GET /api/regions/<name>", f"/api/regions/{quote(n)}")
-        for n in ("丹东", "岫岩", "鞍山", "阜蒙县", "宽甸")
-    ]
-    mix += [("GET /api/zones/<id>", f"/api/zones/{quote('辽宁岫岩西沟-小荒沟')}")] * 5
-    mix += [("page /regions (map)", "/regions")] * 5
-    mix += [("page /minerals/<name> (map, graph)", f"/minerals/{quote(n)}") for n in ("铁", "硼")]
-    mix += [("page /regions/<name> (graph)", f"/regions/{quote(n)}") for n in ("丹东", "岫岩")]
-    mix += [("page /zones?type= (map)", f"/zones?type={quote('重点勘查区')}")] * 5
-    zones = f"/api/zones?region={quote('丹东')}"
-    mix += [(f"GET /api/zones?format={f}", f"{zones}&format={f}") for f in ("csv", "xlsx")] * 3
-    return mix
+def configurations() -> list[tuple[str, dict[str, str]]]:
+    cores = os.cpu_count() or 1
+    found = [("waitress, 1 process", {"PLANKB_SERVER": "waitress"})]
+    if has_gunicorn():
+        found += [
+            ("gunicorn, 1 worker", {"PLANKB_SERVER": "gunicorn", "PLANKB_WORKERS": "1"}),
+            (
+                f"gunicorn, {cores} workers",
+                {"PLANKB_SERVER": "gunicorn", "PLANKB_WORKERS": str(cores)},
+            ),
+        ]
+    return found
 
 
-def timed_get(base: str, item: tuple[str, str]) -> tuple[str, float]:
+def run(workdir: Path, env: dict[str, str]) -> dict:
+    """One configuration: start-up time, the measured load, memory per process."""
+    logs = workdir / f"logs-{env.get('PLANKB_WORKERS', 'w')}-{env['PLANKB_SERVER']}"
+    logs.mkdir(exist_ok=True)
     start = time.perf_counter()
-    with urllib.request.urlopen(base + item[1], timeout=30) as r:
-        r.read()
-    return item[0], time.perf_counter() - start
+    corpus = corpus_of(workdir / "server-corpus", PLANS)
+    with running_server(workdir / "kb", corpus, logs, PLANKB_THREADS=THREADS, **env) as (
+        base,
+        proc,
+    ):
+        startup = time.perf_counter() - start
+        port = int(base.rsplit(":", 1)[1])
+        load(port, WARMUP)
+        workers = sorted(children(proc.pid)) or [proc.pid]
+        cpu = cpu_seconds(workers)
+        tally, wall, client = load(port, SECONDS)
+        cpu = cpu_seconds(workers) - cpu
+        memory = [memory_mib(pid) for pid in workers]
+    n = sum(len(t) for t in tally.times.values())
+    return {
+        "startup": startup,
+        "tally": tally,
+        "rate": n / wall,
+        "n": n,
+        "memory": memory,
+        "cpu": cpu,
+        "cores": cpu / wall,
+        "client": client,
+    }
 
 
 def bench_server(workdir: Path) -> str:
     from tests.bench import table
-    from tests.plans import PLANS, corpus_of
 
-    corpus = corpus_of(workdir / "server-corpus", PLANS)
-    start = time.perf_counter()
-    server = running_server(workdir / "kb", corpus, PLANKB_THREADS=str(CLIENTS))
-    with server as (base, proc):
-        startup = time.perf_counter() - start
-        idle = rss_mib(proc.pid)
-        work = request_mix() * ROUNDS * CLIENTS
-        load_start = time.perf_counter()
-        with ThreadPoolExecutor(CLIENTS) as pool:
-            results = list(pool.map(lambda item: timed_get(base, item), work))
-        wall = time.perf_counter() - load_start
-        loaded = rss_mib(proc.pid)
-    rows = _latency_rows(results)
-    rows.append([f"all {len(results)} requests", f"{len(results) / wall:.0f} req/s", "", ""])
+    results = {name: run(workdir, env) for name, env in configurations()}
+    sections = [_summary(results, table)]
+    for name, result in results.items():
+        sections.append(_endpoints(name, result, table))
     bare = _bare_rss()
-    memory = [
-        ["python + flask + waitress imported (baseline)", f"{bare:.0f} MiB"],
-        ["server with the KB open and warm", f"{idle:.0f} MiB"],
-        [f"server after {len(results)} requests", f"{loaded:.0f} MiB"],
-    ]
-    return "\n".join(
+    sections.append(
+        "\nStart-up to first answer (KB present, opened and warmed): "
+        + ", ".join(f"{name} {r['startup']:.1f} s" for name, r in results.items())
+        + f". A bare Python with Flask imported: {bare:.0f} MiB resident."
+    )
+    return "\n".join(sections)
+
+
+def _summary(results: dict, table) -> str:
+    one = results.get("gunicorn, 1 worker")
+    rows = []
+    for name, r in results.items():
+        speedup = f"{r['rate'] / one['rate']:.2f}×" if one else ""
+        rss = " / ".join(f"{m[0]:.0f}" for m in r["memory"])
+        pss = " / ".join(f"{m[1]:.0f}" for m in r["memory"])
+        cpu = [f"{r[k] / max(r['n'], 1) * 1000:.2f}" for k in ("cpu", "client")]
+        rows.append([name, f"{r['rate']:.0f}", speedup, str(r["n"]), str(r["tally"].errors)])
+        rows[-1] += [f"{r['cores']:.2f}", *cpu, rss, pss]
+    return table(
+        f"Server under load: {CLIENTS} clients × {SECONDS:.0f} s on loopback, {THREADS} threads "
+        f"per process, {os.cpu_count()} cores (target: a worker per core ≥ 1.6× one, 0 errors)",
         [
-            table(
-                f"Server: start-up to first answer {startup:.1f} s (KB present; opened and warmed)",
-                ["memory", "resident"],
-                memory,
-            ),
-            table(
-                f"Server under load: {CLIENTS} concurrent clients on loopback, waitress "
-                f"{CLIENTS} threads",
-                ["request", "p50", "p95", "n"],
-                rows,
-            ),
-        ]
+            "server",
+            "req/s",
+            "vs 1 worker",
+            "requests",
+            "errors",
+            "server cores used",
+            "server CPU ms/request",
+            "client CPU ms/request",
+            "RSS MiB per worker",
+            "PSS MiB per worker",
+        ],
+        rows,
     )
 
 
-def _latency_rows(results: list[tuple[str, float]]) -> list[list[str]]:
+def _endpoints(name: str, result: dict, table) -> str:
     rows = []
-    for name in dict.fromkeys(n for n, _ in results):
-        times = sorted(t for n, t in results if n == name)
-        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-        rows.append(
-            [
-                name,
-                f"{statistics.median(times) * 1000:.1f} ms",
-                f"{p95 * 1000:.1f} ms",
-                str(len(times)),
-            ]
-        )
-    return rows
+    for endpoint, times in sorted(result["tally"].times.items()):
+        ms = [f"{percentile(times, p) * 1000:.1f}" for p in (50, 95, 99)]
+        rows.append([endpoint, str(len(times)), *ms])
+    return table(f"{name}: latency per endpoint (ms)", ["endpoint", "n", "p50", "p95", "p99"], rows)
 
 
 def _bare_rss() -> float:
     code = (
-        "import flask, waitress; print([l for l in open('/proc/self/status') "
+        "import flask; print([l for l in open('/proc/self/status') "
         "if l.startswith('VmRSS')][0].split()[1])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -14,6 +14,20 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+LOGS = ("access.log", "server.log")
+
+
+def children(pid: int) -> set[int]:
+    """Process ids whose parent is `pid` (a pre-fork server's workers)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
 
 
 def free_port() -> int:
@@ -26,7 +40,8 @@ def wait_until_up(url: str, proc: subprocess.Popen, seconds: float = 90) -> None
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}: {proc.stderr.read()}")
+            said = proc.stderr.read() if proc.stderr else "(see its log)"
+            raise RuntimeError(f"server exited with {proc.returncode}: {said}")
         try:
             urllib.request.urlopen(url, timeout=2)
             return
@@ -38,9 +53,12 @@ def wait_until_up(url: str, proc: subprocess.Popen, seconds: float = 90) -> None
 
 
 @contextmanager
-def running_server(kb: Path, corpus: Path, **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
+def running_server(
+    kb: Path, corpus: Path, logs: Path | None = None, **env: str
+) -> Iterator[tuple[str, subprocess.Popen]]:
     """(base URL, process) of a server on KB `kb` built from `corpus` if missing or stale;
-    stopped in an orderly way on exit."""
+    stopped in an orderly way on exit. With `logs` (a folder), its stdout (the access log) goes
+    to logs/access.log and its stderr to logs/server.log."""
     port = free_port()
     env = {
         **os.environ,
@@ -50,13 +68,10 @@ def running_server(kb: Path, corpus: Path, **env: str) -> Iterator[tuple[str, su
         "PLANKB_CORPUS": str(corpus),
         **env,
     }
+    files = [open(logs / name, "a", encoding="utf-8") for name in LOGS] if logs else []
+    out, err = files or (subprocess.DEVNULL, subprocess.PIPE)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "web"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-m", "web"], cwd=ROOT, env=env, stdout=out, stderr=err, text=True
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -69,4 +84,6 @@ def running_server(kb: Path, corpus: Path, **env: str) -> Iterator[tuple[str, su
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        proc.stderr.close()
+        for stream in [proc.stderr, *files]:
+            if stream:
+                stream.close()

@@ -31,3 +31,9 @@ def test_readme_starts_with_the_two_commands():
         ["make", "serve"],
         ["make", "test"],
     ]
+
+
+def test_every_setting_is_documented():
+    from kb.settings import SETTINGS
+
+    assert [s.env for s in SETTINGS.values() if f"`{s.env}`" not in README] == []

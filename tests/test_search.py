@@ -264,14 +264,12 @@ def test_markup_in_the_query_is_searched_as_text(tiny):
 BAD = {
     "": "请输入",
     "   \t\n": "请输入",
-    "硼" * 10_000: "查询过长",
     "OR OR": "没有可查找的文字",
     "-": "没有可查找的文字",
     "*": "没有可查找的文字",
     '""': "没有可查找的文字",
     "-硼": "只有排除词",
     '--"绿色矿山"': "只有排除词",
-    " ".join(["硼"] * 40): "查询词过多",
 }
 
 
@@ -360,17 +358,9 @@ def test_bad_parameters_raise_bad_query_naming_them(kb, params, message):
 
 def test_a_result_has_the_contract_shape(kb):
     result = kb.search("菱镁矿 开采规模")
-    assert list(result) == [
-        "query",
-        "understood",
-        "relaxed",
-        "filters",
-        "total",
-        "offset",
-        "limit",
-        "hits",
-        "facets",
-    ]
+    assert list(result) == (
+        "query notice understood relaxed filters total offset limit hits facets".split()
+    )
     assert (result["query"], result["total"], result["offset"], result["limit"]) == (
         "菱镁矿 开采规模",
         2,

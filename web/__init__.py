@@ -24,9 +24,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # page says why (503) instead of the server failing to start.
     app.extensions["live_kb"] = LiveKB(Path(app.config["KB_PATH"]))
 
-    from web import errors, handle, routes
+    from web import errors, handle, headers, routes
 
     app.teardown_appcontext(handle.release_kb)
     routes.register(app)
     errors.register(app)
+    headers.register(app)
     return app

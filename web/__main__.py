@@ -1,5 +1,5 @@
-"""`python -m web` (what `make serve` runs): build the KB if missing or stale, then serve it
-with waitress on HOST:PORT.
+"""`python -m web` (what `make serve` runs): build the KB if missing or stale, then serve it on
+HOST:PORT with PLANKB_WORKERS processes (gunicorn) or in one process (waitress); see web.serve.
 
 When the corpus cannot be built (a file in it is not a plan) but an earlier KB exists, the
 server says why on stderr and serves the earlier KB: a bad file never takes the service down.
@@ -17,24 +17,24 @@ from kb.store import verify_build
 
 
 def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    from web import serve
+
+    serve.setup_logging()
     log = logging.getLogger("plankb")
     try:
         host, port, threads = setting("HOST"), setting("PORT"), setting("THREADS")
+        workers, server = setting("WORKERS"), serve.choose(setting("SERVER"))
         kb_path, corpus = Path(setting("KB_PATH")), Path(setting("CORPUS"))
         refresh(corpus, kb_path, log)
     except KBError as exc:
         print(f"plankb: {exc}", file=sys.stderr)
         return 1
-    import waitress
-
     from web import create_app, svg_map
 
     app = create_app({"KB_PATH": str(kb_path)})
     app.extensions["live_kb"].warm()
     svg_map.outlines()  # the map's outlines, projected once before the first page needs them
-    log.info("serving on http://%s:%s", host, port)
-    waitress.serve(app, host=host, port=port, threads=threads)
+    serve.serve(app, server, host, port, workers, threads)
     return 0
 
 

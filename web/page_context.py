@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import current_app, request, url_for
+from flask import request, url_for
 
 from kb.citation import STYLES
+from kb.errors import KBError
 from kb.vocabulary import FACET_LABELS
 from web import params, svg_graph, svg_map
 from web.handle import get_kb
@@ -70,8 +71,10 @@ def clause(data: dict[str, Any] | None) -> dict[str, Any]:
 
 def printing() -> dict[str, Any]:
     """Every page's print footer: the source documents, the date printed and the address."""
-    kb = current_app.extensions.get("kb")
-    sources = [f"《{d['title']}》" for d in kb.documents()] if kb else []
+    try:
+        sources = [f"《{d['title']}》" for d in get_kb().documents()]
+    except KBError:  # an error page when there is no KB to serve
+        sources = []
     return {"print_sources": "、".join(sources), "printed": date.today(), "page_url": request.url}
 
 

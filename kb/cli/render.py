@@ -53,6 +53,7 @@ def render_search(data: dict[str, Any]) -> str:
     shown = f"，第 {first}–{last} 条" if data["hits"] else ""
     relaxed = "（没有同时含全部词语的条文，以下为部分匹配）" if data["relaxed"] else ""
     lines = [f"“{data['query']}”：共 {data['total']} 条{shown}{relaxed}"]
+    lines += [data["notice"]] if data.get("notice") else []
     for n, hit in enumerate(data["hits"], first):
         lines += [
             "",

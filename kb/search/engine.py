@@ -4,13 +4,17 @@
     index.search("菱镁矿 开采规模", limit=10, region="丹东")
 
 One `SearchIndex` per process; it keeps a pool of whoosh searchers (a searcher is not shared by
-two threads at once), so it is safe under a multi-threaded WSGI server.
+two threads at once), so it is safe under a multi-threaded WSGI server. A process forked after
+the index was opened (a pre-fork server's worker) starts its own pool: open files are never
+shared between processes.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import queue
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,9 +29,10 @@ from kb.documents import Library
 from kb.errors import BadQuery, KBMissing
 from kb.lexicon import Lexicon
 from kb.model import cn_numeral
+from kb.search import ceiling
 from kb.search.analyzer import char_spans
 from kb.search.index import open_index
-from kb.search.query import Compiled, QueryBuilder, describe, parse
+from kb.search.query import Compiled, Parsed, QueryBuilder, describe, parse
 from kb.search.snippet import snippet
 from kb.understand import Understander, Understanding
 from kb.vocabulary import CLAUSE_KINDS, FACET_LABELS, FACETS
@@ -76,6 +81,7 @@ class SearchIndex:
         self.lexicon = lexicon
         self.builder = QueryBuilder(self.ix.schema["body"].analyzer, lexicon)
         self._pool: queue.SimpleQueue[Searcher] = queue.SimpleQueue()
+        self._pid = os.getpid()
         with self._searcher() as searcher:
             stored = [searcher.stored_fields(n) for n in range(searcher.doc_count_all())]
         self._ids = [s["id"] for s in stored]
@@ -103,6 +109,8 @@ class SearchIndex:
 
     @contextmanager
     def _searcher(self) -> Iterator[Searcher]:
+        if self._pid != os.getpid():  # forked: the parent's searchers are the parent's
+            self._pool, self._pid = queue.SimpleQueue(), os.getpid()
         try:
             searcher = self._pool.get_nowait()
         except queue.Empty:
@@ -134,19 +142,17 @@ class SearchIndex:
     ) -> dict[str, Any]:
         """Clauses matching `q`, best first, with snippets, citations and facet counts."""
         limit, offset = page_window(limit, offset, page)
+        q, cut = ceiling.clip_text(q)  # bounded before anything else reads it
         seen = self.understand(q)  # kb.understand: the rewrites are shown with the result
-        parsed = parse(seen.text)
+        parsed, dropped = ceiling.clip_words(parse(seen.text), self.builder.word_ends)
         filters = self.filters(
             region=region, mineral=mineral, zone_type=zone_type, chapter=chapter, kind=kind
         )
-        compiled = self.builder.build(parsed)
-        hits = self._run(compiled, filters)
-        relaxed = not hits and compiled.relaxable
-        if relaxed:
-            compiled = self.builder.build(parsed, relax=True)
-            hits = self._run(compiled, filters)
+        compiled, hits, relaxed, costly = self._matches(parsed, filters)
+        notices = [n for n in (cut, dropped, costly) if n]
         return {
             "query": q,
+            "notice": " ".join(notices) or None,
             "understood": {**describe(parsed), **seen.to_dict()},
             "relaxed": relaxed,
             "filters": {k: v for k, v in filters.items() if v is not None},
@@ -159,6 +165,20 @@ class SearchIndex:
             "facets": self._facet_counts(n for n, _ in hits),
         }
 
+    def _matches(self, parsed: Parsed, filters: dict[str, str | None]) -> tuple:
+        """(compiled, hits, relaxed, notice): the strict query's hits; when there are none, the
+        relaxed query's, unless the strict one already used up the time budget (the notice)."""
+        compiled = self.builder.build(parsed)
+        start = time.thread_time()  # CPU time of this request: other load does not count
+        hits = self._run(compiled, filters)
+        if hits or not compiled.relaxable:
+            return compiled, hits, False, None
+        costly = ceiling.over_budget(time.thread_time() - start)
+        if costly:
+            return compiled, hits, False, costly
+        compiled = self.builder.build(parsed, relax=True)
+        return compiled, self._run(compiled, filters), True, None
+
     def _run(self, compiled: Compiled, filters: dict[str, str | None]) -> list[tuple[int, float]]:
         """(docnum, score) of every match, best first; a relaxed query ranks first by how many of
         its loosened words a clause contains."""
@@ -169,13 +189,15 @@ class SearchIndex:
             )
             hits = [(hit.docnum, hit.score) for hit in results]
         if compiled.units:  # stable sort: score order within the same count
-            hits.sort(key=lambda hit: -self._covered(hit[0], compiled.units))
+            units = [[folded(name) for name in names] for names in compiled.units]
+            hits.sort(key=lambda hit: -self._covered(hit[0], units))
         return hits
 
     def _covered(self, docnum: int, units: list[list[str]]) -> int:
-        """How many of `units` (each a word and its aliases) stand in a clause or its headings."""
+        """How many of `units` (each a word and its aliases, folded) stand in a clause or its
+        headings."""
         hay = self._hay[docnum]
-        return sum(any(folded(name) in hay for name in names) for names in units)
+        return sum(any(name in hay for name in names) for names in units)
 
     def _hit(self, docnum: int, score: float, marks: list[list[str]]) -> dict[str, Any]:
         clause, doc = self.library.get(self._ids[docnum])

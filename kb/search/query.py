@@ -27,8 +27,6 @@ from kb.errors import BadQuery
 from kb.lexicon import Lexicon
 from kb.search.analyzer import CharTokenizer, WordTokenizer, is_word_char, normalize
 
-MAX_QUERY_CHARS = 500
-MAX_TERMS = 32
 QUOTES = '"“”＂「」『』'
 MINUS = "-－–—"
 OR_WORDS = ("OR", "|", "｜")
@@ -92,11 +90,6 @@ def parse(text: str) -> Parsed:
     """The structure of a query; BadQuery when nothing in it can be searched for."""
     if not isinstance(text, str) or not text.strip():
         raise BadQuery("请输入要查找的词语。Enter one or more words to search for.")
-    if len(text) > MAX_QUERY_CHARS:
-        raise BadQuery(
-            f"查询过长（{len(text)} 字），请缩短到 {MAX_QUERY_CHARS} 字以内。"
-            f"The query is too long: keep it under {MAX_QUERY_CHARS} characters."
-        )
     parsed, pending_or = Parsed(), False
     for piece, quoted, negated in _scan(text):
         if not quoted and not negated and piece in OR_WORDS:
@@ -126,8 +119,6 @@ def _checked(parsed: Parsed) -> Parsed:
             "查询中没有可查找的文字（只有标点或符号）。"
             "The query has no letters, digits or Chinese characters to search for."
         )
-    if sum(map(len, parsed.groups)) + len(parsed.excluded) > MAX_TERMS:
-        raise BadQuery(f"查询词过多：最多 {MAX_TERMS} 个。Too many words: at most {MAX_TERMS}.")
     return parsed
 
 
@@ -186,6 +177,15 @@ class QueryBuilder:
         core = (wq.Or if relax else wq.And)([query for query, _ in units])
         exact = wq.ConstantScoreQuery(self.literal(atom.text, fields=CHAR_FIELDS), EXACT)
         return wq.AndMaybe(core, exact)
+
+    def word_ends(self, atom: Atom) -> list[int]:
+        """Where each word that `atom` is searched by ends in its text (a known name is one
+        word; question words are not counted in a run of Chinese)."""
+        if not atom.phrase and self._entity(atom.text):
+            return [len(atom.text)]
+        spans = list(self.words.spans(atom.text))
+        kept = [end for word, _, end in spans if atom.phrase or word not in STOPWORDS]
+        return kept or [end for _, _, end in spans]
 
     def _words(self, text: str) -> list[str]:
         words = self.words.tokens(text)

@@ -25,3 +25,8 @@ document.addEventListener("change", (event) => {
   const select = event.target.closest("form.cite-style select");
   if (select) select.form.submit();
 });
+
+// 打印 buttons (the 规划审核 checklist): the page's print stylesheet does the rest.
+document.querySelectorAll("button.print-page").forEach((button) => {
+  button.addEventListener("click", () => window.print());
+});
