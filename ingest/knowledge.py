@@ -12,7 +12,7 @@ from typing import Any
 
 from ingest import relations as rel
 from ingest.entities import TermTable, annotate, find_mentions
-from ingest.gazetteer import load_gazetteer
+from ingest.gazetteer import gazetteer_of
 from ingest.records import extract_records
 from kb.graph.build import GRAPH_FILE, build_graph, save_graph
 from kb.lexicon import LEXICON_FILE, Lexicon
@@ -44,7 +44,7 @@ def relations(
 def knowledge(docs: list[Document]) -> tuple[Lexicon, Mentions, dict[str, Any], Any]:
     """Lexicon, mentions (of text and box-item titles), records and graph of `docs` (nothing
     written). The graph is built once every mention is known."""
-    lexicon = Lexicon(load_gazetteer().lexicon())
+    lexicon = Lexicon(gazetteer_of(docs).lexicon())
     records = extract_records(docs, lexicon)
     mentions = annotate(docs, lexicon, records["zones"])
     links = relations(docs, mentions, lexicon, records["zones"])  # reads offsets into the text

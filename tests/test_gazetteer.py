@@ -15,7 +15,7 @@ from tests.conftest import CITIES
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return Lexicon(load_gazetteer().lexicon())
+    return Lexicon(load_gazetteer(provinces=["辽宁省"]).lexicon())
 
 
 def test_regions_are_the_province_its_cities_and_counties(lexicon):
