@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ingest.gazetteer import Gazetteer
+from ingest.places import outside_units
 from kb.lexicon import Lexicon
 from kb.model import Document
 from kb.search.analyzer import jieba_for
@@ -57,7 +58,13 @@ class Match:
 class TermTable:
     """Surface forms → (type, canonical name) targets, matched leftmost-longest."""
 
-    def __init__(self, surfaces: dict[str, list[tuple[str, str]]], blockers: Iterable[str] = ()):
+    def __init__(
+        self,
+        surfaces: dict[str, list[tuple[str, str]]],
+        blockers: Iterable[str] = (),
+        place_words: dict[str, list[str]] | None = None,
+    ):
+        self.place_words = place_words or {}  # unit words that make a name not a place
         self.surfaces = {s: tuple(t) for s, t in surfaces.items() if s}
         for word in blockers:
             self.surfaces.setdefault(word, ())
@@ -69,7 +76,8 @@ class TermTable:
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> TermTable:
-        return cls(lexicon.surfaces(), lexicon.data.get("blockers", []))
+        data = lexicon.data
+        return cls(lexicon.surfaces(), data.get("blockers", []), data.get("place_words"))
 
     def longest(self, text: str, i: int) -> Match | None:
         for n in self.lengths.get(text[i], ()):
@@ -139,13 +147,15 @@ def _single_ok(text: str, matches: list[Match], kept: list[bool], i: int) -> boo
 
 
 def find_mentions(text: str, table: TermTable) -> list[dict[str, Any]]:
-    """Region, mineral and zone-type mentions of `text`, offsets into `text`."""
+    """Region, mineral and zone-type mentions of `text`, offsets into `text`; a region inside a
+    geological unit's name (铁岭-靖宇次级隆起) is none."""
     matches = accept_singles(text, table.scan(text))
-    return [
+    found = [
         {"type": kind, "name": name, "text": text[m.start : m.end], "start": m.start, "end": m.end}
         for m in matches
         for kind, name in m.targets
     ]
+    return outside_units(text, found, table.place_words)
 
 
 def zone_surfaces(name: str, table: TermTable) -> list[str]:

@@ -1,6 +1,6 @@
 """The gazetteers: regions, minerals and zone types with their aliases, read from `ingest/data/`.
 
-`load_gazetteer().lexicon()` is the JSON-ready form the build writes into the KB as
+`gazetteer_of(docs).lexicon()` is the JSON-ready form the build writes into the KB as
 `lexicon.json`; `kb.lexicon.Lexicon` reads it back, so `kb/` never reads this folder.
 """
 
@@ -44,6 +44,7 @@ class Gazetteer:
     zone_types: dict[str, dict[str, Any]] = field(default_factory=dict)
     blockers: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    place_words: dict[str, list[str]] = field(default_factory=dict)  # kind → words
 
     def lexicon(self) -> dict[str, Any]:
         """The JSON-serialisable lexicon stored in the KB (read by `kb.lexicon.Lexicon`)."""
@@ -54,6 +55,7 @@ class Gazetteer:
             "zone_types": self.zone_types,
             "blockers": self.blockers,
             "terms": self.terms,
+            "place_words": self.place_words,
         }
 
 
@@ -66,7 +68,16 @@ def load_gazetteer(data: Path = DATA, provinces: Iterable[str] = ()) -> Gazettee
         zone_types=_entries(_rows(data / "zone_types.csv"), "slug"),
         blockers=_word_list(data / "blockers.txt"),
         terms=_word_list(data / "terms.txt"),
+        place_words=_by_kind(_rows(data / "place_words.csv")),
     )
+
+
+def _by_kind(rows: list[dict[str, str]]) -> dict[str, list[str]]:
+    """Words grouped by their kind column (unit, stop, locality)."""
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(row["kind"], []).append(row["word"])
+    return out
 
 
 def _entries(rows: list[dict[str, str]], attr: str) -> dict[str, dict[str, Any]]:
@@ -135,13 +146,15 @@ def _qualified(row: dict[str, str], by_code: dict[str, dict[str, str]], names: l
 
 def gazetteer_of(docs: Iterable[Document], data: Path = DATA) -> Gazetteer:
     """The gazetteer a corpus needs: the divisions of its plans' provinces (every province when
-    a national plan is among them), and the towns its county plans' tables name."""
+    a national plan is among them or no plan names its province), and the towns its county
+    plans' tables name."""
     docs = list(docs)
     profiles = [d.profile for d in docs if d.profile]
-    if any(p["province"] is None for p in profiles):
+    # a national plan, or none whose province is known: every province
+    if any(p["level"] == "国家" for p in profiles) or not any(p["province"] for p in profiles):
         provinces = [r["name"] for r in divisions.national(data) if r["level"] == "province"]
     else:
-        provinces = list(dict.fromkeys(p["province"] for p in profiles))
+        provinces = list(dict.fromkeys(p["province"] for p in profiles if p["province"]))
     gazetteer = load_gazetteer(data, provinces)
     add_towns(gazetteer.regions, docs, _word_list(data / "town_suffixes.txt"))
     return gazetteer

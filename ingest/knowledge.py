@@ -12,6 +12,7 @@ from typing import Any
 
 from ingest import relations as rel
 from ingest.entities import TermTable, annotate, find_mentions
+from ingest.gaps import find_gaps
 from ingest.gazetteer import gazetteer_of
 from ingest.records import extract_records
 from kb.graph.build import GRAPH_FILE, build_graph, save_graph
@@ -46,6 +47,7 @@ def knowledge(docs: list[Document]) -> tuple[Lexicon, Mentions, dict[str, Any], 
     written). The graph is built once every mention is known."""
     lexicon = Lexicon(gazetteer_of(docs).lexicon())
     records = extract_records(docs, lexicon)
+    records["gaps"] = find_gaps(docs, lexicon, records["zones"])
     mentions = annotate(docs, lexicon, records["zones"])
     links = relations(docs, mentions, lexicon, records["zones"])  # reads offsets into the text
     for clause_id, found in title_mentions(docs, lexicon).items():

@@ -22,7 +22,8 @@ _PERIOD = re.compile(r"(\d{4})\s*[-—–至]\s*(\d{4})")
 
 
 def read_profile(title: str, meta: dict[str, Any], where: str) -> dict[str, Any]:
-    """{level, region, province, period, status} of a plan titled `title`."""
+    """{level, region, province, period, status} of a plan titled `title`; level and
+    region None when neither the title nor the metadata names a division."""
     status = meta.get("status", STATUSES[0])
     if status not in STATUSES:
         raise BadDocument(f"{where}: status {status!r} must be one of {', '.join(STATUSES)}")
@@ -34,12 +35,9 @@ def read_profile(title: str, meta: dict[str, Any], where: str) -> dict[str, Any]
         row = None
     else:
         row = region_in_title(title)
-    if row is None and not title.startswith(_NATIONAL_TITLE) and not meta.get("region"):
-        raise BadDocument(
-            f"{where}: the title names no province, city or county; "
-            'give `region = "…"` in the metadata file'
-        )
-    level = NATIONAL if row is None else LEVELS[row["level"]]
+    # a title that names no division (测试市…) leaves the level and region unknown (None)
+    national = row is None and title.startswith(_NATIONAL_TITLE)
+    level = NATIONAL if national else LEVELS[row["level"]] if row else None
     return {
         "level": meta.get("level", level),
         "region": row["name"] if row else None,

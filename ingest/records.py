@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from ingest.entities import TermTable, find_mentions
+from ingest.places import locate_zones
 from kb.lexicon import Lexicon
 from kb.model import Clause, Document
 
@@ -40,10 +41,15 @@ class RecordBuilder:
         found = [m["name"] for m in find_mentions(text, self.table) if m["type"] == kind]
         return list(dict.fromkeys(found))
 
-    def counties(self, text: str) -> list[str]:
-        """County-level regions named in `text` (岫岩 in 辽宁岫岩西沟-小荒沟)."""
+    def counties(self, text: str) -> list[tuple[str, int, int]]:
+        """(county, start, end) of the county-level regions named in `text` (岫岩 in
+        辽宁岫岩西沟-小荒沟)."""
         regions = self.lexicon.entries["region"]
-        return [n for n in self.names(text, "region") if regions[n]["level"] == "county"]
+        return [
+            (m["name"], m["start"], m["end"])
+            for m in find_mentions(text, self.table)
+            if m["type"] == "region" and regions[m["name"]]["level"] == "county"
+        ]
 
     def records(self, docs: list[Document]) -> dict[str, list[dict[str, Any]]]:
         """Every record of `docs`: zones, indicators, projects and technologies."""
@@ -54,7 +60,9 @@ class RecordBuilder:
             "technologies": [],
         }
         for doc in docs:
-            out["zones"] += self.exploration_zones(doc) + self.table_zones(doc)
+            zones = self.table_zones(doc)
+            locate_zones(zones, self.counties, self.lexicon, self.table.place_words)
+            out["zones"] += self.exploration_zones(doc) + zones
             out["indicators"] += self.indicators(doc)
             out["projects"] += [self.project(c) for c in doc.clauses if c.kind == "box_item"]
             out["technologies"] += self.technologies(doc)
@@ -92,7 +100,7 @@ class RecordBuilder:
             "national": NATIONAL in name if zone_type == "重点勘查区" else None,
             "minerals": self.names(fields["主要矿种"], "mineral"),
             "regions": self.names(fields["所在行政区"], "region"),
-            "counties": self.counties(name),
+            "counties": [],  # set by ingest.places.locate_zones
             "excludes": [],
             "coverage": "within",  # the zone lies within the regions of its row
             "clause_id": clause.id,

@@ -1,21 +1,42 @@
 """Citations a clerk can paste into an official letter, with structured fields beside them.
 
 《辽宁省矿产资源总体规划（2021-2025年）》第六章第四节“推进菱镁矿高质量开发利用”，第27页。
-《辽宁省矿产资源总体规划（2021-2025年）》专栏五“重点勘查区”第16项。
+《辽宁省矿产资源总体规划（2021-2025年）》专栏五“重点勘查区”第16项，第18页。
+
+A heading is quoted without the spaces the PDF put between digits and Chinese
+(第一节 2025 年规划目标 → “2025年规划目标”); the clause text itself stays verbatim.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kb.model import Clause, Document
+
+_CJK = r"\u3400-\u9fff\uff08\uff09"
+_LOOSE = re.compile(rf"(?<=[{_CJK}])\s+(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])\s+(?=[{_CJK}])")
+
+
+def tidy(title: str) -> str:
+    """A heading title as quoted: no space between a digit or letter and Chinese (2025 年 →
+    2025年)."""
+    return _LOOSE.sub("", title)
+
+
+def tidy_heading(heading: str | None) -> str | None:
+    """ "第一节 2025 年规划目标" → "第一节 2025年规划目标": the space after the label stays."""
+    if heading is None:
+        return None
+    label, sep, title = heading.partition(" ")
+    return f"{label}{sep}{tidy(title)}"
 
 
 def _label_title(heading: str) -> tuple[str, str]:
     """ "专栏一 辽宁省“十四五”规划主要指标" → ("专栏一", "辽宁省‘十四五’规划主要指标"): quotes
     inside a quoted title become single quotes, as Chinese usage has it."""
     label, _, title = heading.partition(" ")
-    return label, title.replace("“", "‘").replace("”", "’")
+    return label, tidy(title).replace("“", "‘").replace("”", "’")
 
 
 def citation_text(clause: Clause, doc: Document) -> str:
@@ -24,7 +45,7 @@ def citation_text(clause: Clause, doc: Document) -> str:
     if clause.box is not None:
         label, title = _label_title(clause.path[-1])
         where = "注" if clause.kind == "note" else f"第{clause.item}项"
-        return f"{book}{label}“{title}”{where}。"
+        return f"{book}{label}“{title}”{where}{page}"
     if clause.part == "annex":
         return f"{book}{clause.path[0]}{clause.item}“{clause.title}”。"
     if clause.part in ("general", "closing"):
@@ -45,11 +66,12 @@ def cite(clause: Clause, doc: Document) -> dict[str, Any]:
         "document_slug": doc.slug,
         "issuer": doc.issuer,
         "date": doc.date,
-        "chapter": chapter,
-        "section": section,
-        "box": path[-1] if clause.box is not None else None,
+        "chapter": tidy_heading(chapter),
+        "section": tidy_heading(section),
+        "box": tidy_heading(path[-1]) if clause.box is not None else None,
         "item": clause.item,
         "page": clause.page,
+        "pages": clause.pages,
         "clause_id": clause.id,
         "permalink": f"/clauses/{clause.id}",
     }

@@ -42,7 +42,7 @@ class Clause:
     path: list[str]  # heading path, e.g. ["第六章 强化矿产资源开发利用与保护", "第四节 …"]
     text: str
     span: tuple[int, int]  # character offsets in the decoded source file
-    page: int | None = None
+    page: int | None = None  # the page cited: the first page the clause may start on
     title: str | None = None  # lead sentence, item title or row name
     chapter: int | None = None  # 0 for 总则, None for 附则 and annexes
     section: int | None = None
@@ -50,6 +50,10 @@ class Clause:
     item: int | None = None
     part: str | None = None  # general | body | closing | annex
     fields: dict[str, str] | None = None  # table rows: column name → cell
+    # [first, last] page the clause may start on (equal when the evidence pins it; last is
+    # None after the last heading); None for annex entries — see ingest/pages.py
+    pages: list[int | None] | None = None
+    note: str | None = None  # what the text lacks (附表7 is named, not contained)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

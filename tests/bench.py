@@ -83,7 +83,19 @@ def bench_server(workdir: Path) -> str:
     return section(workdir)
 
 
-SECTIONS: list[Callable[[Path], str]] = [bench_cli, bench_search, bench_entities, bench_server]
+def bench_audit(workdir: Path) -> str:
+    from tests.audit import audit_table  # clause pages vs the hand-made audit
+
+    return audit_table()
+
+
+SECTIONS: list[Callable[[Path], str]] = [
+    bench_cli,
+    bench_search,
+    bench_entities,
+    bench_server,
+    bench_audit,
+]
 
 
 def main() -> int:

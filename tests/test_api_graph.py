@@ -124,7 +124,7 @@ def test_cli_region_prints_zones_and_requirements(capsys, kb_path):
     assert out.splitlines()[0] == "岫岩满族自治县（县级行政区，属鞍山市）"
     assert "[重点开采区] 辽宁岫岩西沟-小荒沟 — 菱镁矿 — 鞍山市" in out
     assert (
-        "引用：《辽宁省矿产资源总体规划（2021-2025年）》专栏七“辽宁省矿产资源重点开采区”第15项。"
+        "引用：《辽宁省矿产资源总体规划（2021-2025年）》专栏七“辽宁省矿产资源重点开采区”第15项，第21页。"
         in out
     )
 

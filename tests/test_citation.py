@@ -13,13 +13,13 @@ from tests.conftest import ROOT, SLUG
 BOOK = "《辽宁省矿产资源总体规划（2021-2025年）》"
 CITATIONS = {
     "6.4.2": f"{BOOK}第六章第四节“推进菱镁矿高质量开发利用”，第27页。",
-    "box5/16": f"{BOOK}专栏五“重点勘查区”第16项。",
-    "3.1.2": f"{BOOK}第三章第一节“2025 年规划目标”，第9页。",
+    "box5/16": f"{BOOK}专栏五“重点勘查区”第16项，第18页。",
+    "3.1.2": f"{BOOK}第三章第一节“2025年规划目标”，第9页。",
     "general/1": f"{BOOK}总则，第1页。",
     "closing/2": f"{BOOK}附则，第39页。",
-    "box4/1": f"{BOOK}专栏四“矿产资源调查评价工程”第1项。",
-    "box1/8": f"{BOOK}专栏一“辽宁省‘十四五’规划主要指标”第8项。",
-    "box1/note": f"{BOOK}专栏一“辽宁省‘十四五’规划主要指标”注。",
+    "box4/1": f"{BOOK}专栏四“矿产资源调查评价工程”第1项，第16页。",
+    "box1/8": f"{BOOK}专栏一“辽宁省‘十四五’规划主要指标”第8项，第10页。",
+    "box1/note": f"{BOOK}专栏一“辽宁省‘十四五’规划主要指标”注，第10页。",
     "annex-table/7": f"{BOOK}附表7“辽宁省重点矿种矿山最低开采规模规划表”。",
 }
 
@@ -88,6 +88,8 @@ def test_api_clause_whole_structure(client):
         "item": None,
         "part": "body",
         "fields": None,
+        "pages": [27, 27],
+        "note": None,
         "citation": {
             "text": CITATIONS["6.4.2"],
             "document": "辽宁省矿产资源总体规划（2021-2025年）",
@@ -99,6 +101,7 @@ def test_api_clause_whole_structure(client):
             "box": None,
             "item": None,
             "page": 27,
+            "pages": [27, 27],
             "clause_id": f"{SLUG}/6.4.2",
             "permalink": f"/clauses/{SLUG}/6.4.2",
         },

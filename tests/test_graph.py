@@ -36,7 +36,15 @@ def test_the_graph_is_node_link_json_with_named_edges(kb_path, graph):
     )
     own = Counter(d["kind"] for n, d in graph.nodes(data=True) if n.startswith(f"{SLUG}/"))
     # zones: 4 勘查开发区 (4.1.2–4.1.5) + the rows of 专栏二, 三, 五, 七 (3+12+30+19)
-    assert own == {"clause": 191, "zone": 68, "project": 14, "indicator": 10, "technology": 5}
+    # gaps: 7 附表 and 5 附图 the text only names; 勘查/开采规划区块, 集中开采区
+    assert own == {
+        "clause": 191,
+        "zone": 68,
+        "project": 14,
+        "indicator": 10,
+        "technology": 5,
+        "gap": 15,
+    }
     shared = Counter(
         d["kind"] for n, d in graph.nodes(data=True) if not n.startswith(f"{SLUG}/")
     )  # the gazetteer and the plan's vocabulary: the session KB lists one plan

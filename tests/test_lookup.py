@@ -54,7 +54,7 @@ def test_zone_rows_carry_the_contract_fields(kb):
     }
     assert (
         zone["citation"]["text"]
-        == "《辽宁省矿产资源总体规划（2021-2025年）》专栏五“重点勘查区”第16项。"
+        == "《辽宁省矿产资源总体规划（2021-2025年）》专栏五“重点勘查区”第16项，第18页。"
     )
 
 
@@ -78,7 +78,7 @@ def test_magnesite_shows_zones_quota_stances_and_rules(kb, name):  # acceptance 
         3000.0,
     )
     assert quota["citation"]["text"] == (
-        "《辽宁省矿产资源总体规划（2021-2025年）》专栏一“辽宁省‘十四五’规划主要指标”第8项。"
+        "《辽宁省矿产资源总体规划（2021-2025年）》专栏一“辽宁省‘十四五’规划主要指标”第8项，第10页。"
     )
     stances = {(s["stance"], s["condition"]) for s in data["stances"]}
     assert stances == {("限制勘查", "除资源整合外"), ("总量控制", None)}

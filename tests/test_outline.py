@@ -102,6 +102,10 @@ BOX_TITLES = {
     "专栏八": "辽宁省先进适用技术重点推广目录",
     "专栏九": "矿产资源开发利用与保护工程",
 }
+# A box starts where its first row or item does: later than its section when a page break the
+# parser joined lies before it (3.1.4 “…按照标准进 / 行规划” → 专栏一 on p.10; 4.2.3 “…铁、 / 锰” →
+# 专栏三 on p.15; 5.2.2 “…等 / 矿种” → 专栏五 on p.18, then 5.2.4 “…年度 / 投放” → 专栏六 on p.19).
+BOX_PAGES = {"专栏一": 10, "专栏三": 15, "专栏五": 18, "专栏六": 19}
 ANNEX_TABLES = [
     "辽宁省能源资源基地表",
     "辽宁省国家规划矿区表",
@@ -133,7 +137,7 @@ def expected_outline() -> list[tuple]:
                     slabel,
                     stitle,
                     spage,
-                    [("box", b, BOX_TITLES[b], spage, []) for b in boxes],
+                    [("box", b, BOX_TITLES[b], BOX_PAGES.get(b, spage), []) for b in boxes],
                 )
                 for slabel, stitle, spage, boxes in sections
             ],
@@ -235,4 +239,4 @@ def test_cli_outline_text_lists_chapters_and_boxes(kb_path):
         in lines
     )
     assert "    第四节 推进菱镁矿高质量开发利用  …… 27  (3 条)" in lines
-    assert "      专栏五 重点勘查区  …… 17  (30 条)" in lines
+    assert "      专栏五 重点勘查区  …… 18  (30 条)" in lines

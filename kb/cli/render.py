@@ -82,11 +82,16 @@ def _zone_line(zone: dict[str, Any]) -> str:
     return f"  [{zone['type']}] {zone['name']} — {minerals} — {regions}  ({zone['id']})"
 
 
-def _zone_lines(zones: list[dict[str, Any]], counts: dict[str, int]) -> list[str]:
+def _zone_lines(
+    zones: list[dict[str, Any]], counts: dict[str, int], elsewhere: list[dict[str, Any]]
+) -> list[str]:
     summary = "；".join(f"{t} {n}" for t, n in counts.items())
-    lines = [f"分区（{len(zones)}）：{summary}" if zones else "分区：无"]
+    empty = "分区：无" if not elsewhere else "分区：文本中无（名录在文本之外，见下）"
+    lines = [f"分区（{len(zones)}）：{summary}" if zones else empty]
     for zone in zones:
         lines += [_zone_line(zone), f"      {_cite(zone)}"]
+    for gap in elsewhere:
+        lines += [f"  〔文本之外〕{gap['note']}", f"      {_cite(gap)}"]
     return lines
 
 
@@ -127,7 +132,9 @@ def render_region(data: dict[str, Any]) -> str:
         lines.append(f"别名：{'、'.join(r['aliases'])}")
     if r["areas"]:
         lines.append(f"所在功能区：{'、'.join(r['areas'])}")
-    lines += _zone_lines(data["zones"], data["counts"]) + _stance_lines(data["stances"])
+    lines += _zone_lines(data["zones"], data["counts"], data["elsewhere"]) + _stance_lines(
+        data["stances"]
+    )
     lines += _record_lines("工程", data["projects"]) + _requirement_lines(data["requirements"])
     return "\n".join([*lines, _mention_line(data["mentions"])])
 
@@ -143,7 +150,9 @@ def render_mineral(data: dict[str, Any]) -> str:
             f"{i['period'] or '—'}）",
             f"      {_cite(i)}",
         ]
-    lines += _stance_lines(data["stances"]) + _zone_lines(data["zones"], data["counts"])
+    lines += _stance_lines(data["stances"]) + _zone_lines(
+        data["zones"], data["counts"], data["elsewhere"]
+    )
     lines += _record_lines("工程", data["projects"]) + _record_lines("技术", data["technologies"])
     lines += _requirement_lines(data["requirements"])
     return "\n".join([*lines, _mention_line(data["mentions"])])
@@ -154,7 +163,7 @@ def render_zones(data: dict[str, Any]) -> str:
     return "\n".join(
         [
             f"分区（{filters}）：共 {data['total']} 个",
-            *_zone_lines(data["zones"], data["counts"])[1:],
+            *_zone_lines(data["zones"], data["counts"], data["elsewhere"])[1:],
         ]
     )
 

@@ -24,6 +24,7 @@ own links: county → city, county → area).
     indicator     mineral → indicator           专栏一
     singled_out   region → clause               a requirement that names the region
     concerns      project|technology → mineral|region
+    listed_elsewhere  zone_type → gap           its list is outside the text (附表4, 县级规划)
 """
 
 from __future__ import annotations
@@ -143,6 +144,11 @@ class GraphBuilder:
                     self.edge(item["id"], node("mineral", name), "concerns", item["clause_id"])
                 for name in item.get("regions", []):
                     self.edge(item["id"], node("region", name), "concerns", item["clause_id"])
+        for gap in records.get("gaps", []):
+            self.g.add_node(gap["id"], kind="gap", **gap)
+            if gap["zone_type"]:
+                zone_type = node("zone_type", gap["zone_type"])
+                self.edge(zone_type, gap["id"], "listed_elsewhere", gap["clause_id"])
 
     def add_relations(self, relations: dict[str, Any]) -> None:
         for item in relations["stances"]:

@@ -39,13 +39,18 @@ class RequirementFinder:
         places = self.q.places(zone)
         for mineral in zone["minerals"]:
             self.mineral(req, mineral, places)
+        located = {self.q.lexicon.city_of(c) for c in zone["counties"]}
         for region, level in places.items():
-            self.region(req, region, level)
+            if region in located:  # the zone's county is known: its city only as a whole
+                self.city_whole(req, region)
+            else:
+                self.region(req, region, level)
         self.drop_exclusions(req, [r for r, level in places.items() if level == "county"])
         return req
 
     def region_clauses(self, region: str, entry: dict[str, Any]) -> Requirements:
-        """Clauses naming the region, then its counties (a city) or its area and city (a county)."""
+        """Clauses naming the region, then its counties (a city) or its areas and the clauses
+        covering its city as a whole, less those leaving it out (a county)."""
         req = Requirements(self.q.order)
         if entry["level"] == PROVINCE:
             return req
@@ -56,9 +61,17 @@ class RequirementFinder:
         if entry["level"] == "county":
             for area in lexicon.areas_of(region):
                 self.region(req, area, "area")
-            self.region(req, entry["parent"], "city")
+            self.city_whole(req, entry["parent"])
             self.drop_exclusions(req, [region])
         return req
+
+    def city_whole(self, req: Requirements, city: str) -> None:
+        """Clauses whose scope covers `city` as a whole (具体包括…鞍山市…), which reach each of its
+        counties; not those naming a place in it (鞍山、本溪、辽阳铁矿)."""
+        rnode = node("region", city)
+        for clause_id, _ in self.q.targets(rnode, "singled_out"):
+            if names_whole(self.q, clause_id, city):
+                req.add(clause_id, "city", city, (rnode,))
 
     def mineral(
         self, req: Requirements, mineral: str, places: dict[str, str] | None = None
@@ -90,3 +103,17 @@ class RequirementFinder:
                 anode = node("region", area)
                 for clause_id, _ in self.q.targets(anode, "singled_out"):
                     req.add(clause_id, "area", area, (anode,))
+
+
+def names_whole(q: GraphQuery, clause_id: str, region: str) -> bool:
+    """Whether the clause names `region` by its full name (鞍山市, as in 具体包括鞍山市…): the
+    city as a whole, not a place in it (鞍山、本溪等地, 鞍山式铁矿)."""
+    clause, _ = q.library.get(clause_id)
+    texts = {"spans": clause.text, "title_spans": clause.title or ""}
+    return any(
+        texts[key][s:e] == region
+        for v, d in q.targets(clause_id, "mentions")
+        if v == node("region", region) and not d["negated"]
+        for key in texts
+        for s, e in d.get(key, [])
+    )

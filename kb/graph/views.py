@@ -1,6 +1,6 @@
 """The answers about a region, a mineral, the zones and one zone, built from the graph queries
 and the requirements below them. Names resolve through the lexicon's aliases (丹东 → 丹东市,
-硼 → 硼矿); a county's lookup rolls up to its city's clauses below its own."""
+硼 → 硼矿); a county's lookup adds, below its own, the clauses covering its whole city."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ class Views:
             "total": len(zones),
             "counts": counts(zones),
             "zones": zones,
+            "elsewhere": elsewhere(self.q, filters["type"]),
         }
 
     def zone(self, zone_id: str) -> dict[str, Any]:
@@ -66,6 +67,7 @@ class Views:
             },
             "zones": zones,
             "counts": counts(zones),
+            "elsewhere": elsewhere(q),
             "stances": [s for s in q.all_stances() if set(s["regions"]) & set(nearby)],
             "projects": q.records_concerning("project", [node("region", r) for r in nearby]),
             "requirements": self.req.rendered(self.req.region_clauses(region, entry)),
@@ -88,8 +90,21 @@ class Views:
             "stances": [s for s in q.all_stances() if s["mineral"] == mineral],
             "zones": zones,
             "counts": counts(zones),
+            "elsewhere": elsewhere(q),
             "projects": q.records_concerning("project", [mnode]),
             "technologies": q.records_concerning("technology", [mnode]),
             "requirements": self.req.rendered(req),
             "mentions": q.mentions(mnode),
         }
+
+
+def elsewhere(q: GraphQuery, zone_type: str | None = None) -> list[dict[str, Any]]:
+    """Zone types whose list the plan keeps outside its text (附表4, 县级规划): each gap with
+    its note, quotes and the citation of the clause saying where the list is."""
+    types = [zone_type] if zone_type else q.lexicon.names("zone_type")
+    return [
+        q.record(gap)
+        for t in types
+        for gap, _ in q.targets(node("zone_type", t), "listed_elsewhere")
+        if q.g.nodes[gap]["about"] == "zone_type"
+    ]

@@ -79,7 +79,8 @@ def clause_fields(
     clause: Clause, found: list[dict[str, Any]], lexicon: Lexicon | None
 ) -> dict[str, Any]:
     title = clause.title or ""
-    parts = [*clause.path, *([title] if title not in clause.text else []), clause.text]
+    path = [*clause.path, *([f"{clause.path[0]}{clause.item}"] if clause.part == "annex" else [])]
+    parts = [*path, *([title] if title not in clause.text else []), clause.text]
     entities = entity_values(found, lexicon)
     facets = {"kind": clause.kind, "chapter": chapter_key(clause), **entities}
     return {
@@ -87,7 +88,7 @@ def clause_fields(
         "doc": clause.doc,
         "kind": clause.kind,
         "chapter": facets["chapter"],
-        "heading": " ".join(clause.path),
+        "heading": " ".join(path),  # an annex entry adds its label: 附表 附表7
         "title": title,
         "body": clause.text,
         "chars": SEPARATOR.join(parts),

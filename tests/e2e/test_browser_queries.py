@@ -29,7 +29,10 @@ def test_search_hit_citation_copies(server, page):
     page.evaluate("navigator.clipboard.writeText('')")
     page.locator("li.hit button.copy").first.click()
     page.wait_for_selector("li.hit button.copy.copied")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{BOOK}专栏五“重点勘查区”第16项。"
+    assert (
+        page.evaluate("navigator.clipboard.readText()")
+        == f"{BOOK}专栏五“重点勘查区”第16项，第18页。"
+    )
 
 
 def test_markup_in_a_query_is_text(server, page):

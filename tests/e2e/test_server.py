@@ -37,7 +37,7 @@ def test_clause_over_http(server):
     status, _, body = get(f"{server}/api/clauses/{SLUG}/box5/16")
     assert status == 200
     assert json.loads(body)["citation"]["text"] == (
-        "《辽宁省矿产资源总体规划（2021-2025年）》专栏五“重点勘查区”第16项。"
+        "《辽宁省矿产资源总体规划（2021-2025年）》专栏五“重点勘查区”第16项，第18页。"
     )
 
 
