@@ -68,13 +68,18 @@ class KnowledgeBase:
         chapter: str | None = None,
         kind: str | None = None,
         page: int | None = None,
+        doc: str | None = None,
     ) -> dict[str, Any]:
         """Clauses matching the query `q` (see kb.search.query for the syntax), best first, with
         highlighted snippets, citations, facet counts and a total; BadQuery on bad input."""
         filters = {"region": region, "mineral": mineral, "zone_type": zone_type}
         return self.search_index.search(
-            q, limit=limit, offset=offset, page=page, chapter=chapter, kind=kind, **filters
+            q, limit=limit, offset=offset, page=page, chapter=chapter, kind=kind, doc=doc, **filters
         )
+
+    def documents(self) -> dict[str, Any]:
+        """Every plan of the KB with its level, region, period and status, higher levels first."""
+        return self.library.documents()
 
     @cached_property
     def search_index(self) -> SearchIndex:

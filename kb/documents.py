@@ -9,6 +9,9 @@ from kb.citation import cite
 from kb.errors import UnknownClause
 from kb.model import Clause, Document, Node
 
+PROFILE_FIELDS = ("level", "region", "province", "period", "status")
+LEVELS = ("国家", "省", "市", "县")  # plan levels, highest first
+
 
 class Library:
     """Every document of the KB, with an index of its clauses by id."""
@@ -58,6 +61,13 @@ class Library:
             return None
         return {"id": other.id, "title": other.title, "path": other.path, "text": other.text[:80]}
 
+    def documents(self) -> dict[str, Any]:
+        """Every document's metadata, higher levels first, current plans before repealed ones,
+        then by title."""
+        docs = [doc_meta(d) for d in self.docs.values()]
+        docs.sort(key=lambda d: (level_rank(d), d["status"] != "现行", d["title"]))
+        return {"total": len(docs), "documents": docs}
+
     def outline(self) -> dict[str, Any]:
         """Every document's tree, with a short label per clause (its lead sentence, item title
         or row name, else the opening of its text) for tables of contents."""
@@ -74,6 +84,9 @@ class Library:
 
 
 def doc_meta(doc: Document) -> dict[str, Any]:
+    """A document's metadata: title, issuer, date, source and its profile (level 国家/省/市/县,
+    region, province, period, status 现行/已废止; None where the plan does not say)."""
+    profile = {k: doc.profile.get(k) for k in PROFILE_FIELDS}
     return {
         "slug": doc.slug,
         "title": doc.title,
@@ -81,7 +94,13 @@ def doc_meta(doc: Document) -> dict[str, Any]:
         "date": doc.date,
         "source": doc.source,
         "clauses": len(doc.clauses),
+        **profile,
     }
+
+
+def level_rank(doc: dict[str, Any]) -> int:
+    """Where a plan's level stands: national plans first, then province, city, county."""
+    return LEVELS.index(doc["level"]) if doc.get("level") in LEVELS else len(LEVELS)
 
 
 def _label(clause: Clause) -> str:

@@ -151,12 +151,15 @@ class Lexicon:
         return [n for n, e in self.entries["region"].items() if region in e.get("members", [])]
 
     def city_of(self, region: str) -> str | None:
-        """The city of a county, the city itself for a city, None for the province or an area."""
+        """The city of a county or town, the city itself for a city, None for the province or an
+        area."""
         entry = self.entries["region"][region]
         if entry["level"] == "prefecture":
             return region
         if entry["level"] == "county":
             return entry["parent"]
+        if entry["level"] == "town":
+            return self.city_of(entry["parent"])
         return None
 
     def ancestors(self, region: str) -> list[str]:

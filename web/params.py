@@ -6,7 +6,17 @@ from typing import Any
 
 from flask import request
 
-SEARCH_PARAMS = ("limit", "offset", "page", "region", "mineral", "zone_type", "chapter", "kind")
+SEARCH_PARAMS = (
+    "limit",
+    "offset",
+    "page",
+    "doc",
+    "region",
+    "mineral",
+    "zone_type",
+    "chapter",
+    "kind",
+)
 ZONE_PARAMS = {"type": "zone_type", "region": "region", "mineral": "mineral"}  # URL → kb
 
 

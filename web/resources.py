@@ -16,6 +16,10 @@ def outline() -> dict[str, Any]:
     return get_kb().outline()
 
 
+def documents() -> dict[str, Any]:
+    return get_kb().documents()
+
+
 def clause(clause_id: str) -> dict[str, Any]:
     return get_kb().clause(clause_id)
 

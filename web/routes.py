@@ -26,6 +26,7 @@ class Route:
 
 ROUTES = (
     Route("/outline", "outline", "outline.html", resources.outline),
+    Route("/documents", "documents", "documents.html", resources.documents),
     Route("/clauses/<path:clause_id>", "clause", "clause.html", resources.clause),
     Route("/search", "search", "search.html", resources.search, page_context.search, "q"),
     Route("/regions", "regions", "regions.html", resources.regions),

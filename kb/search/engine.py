@@ -117,12 +117,14 @@ class SearchIndex:
         zone_type: str | None = None,
         chapter: str | None = None,
         kind: str | None = None,
+        doc: str | None = None,
     ) -> dict[str, Any]:
-        """Clauses matching `q`, best first, with snippets, citations and facet counts."""
+        """Clauses matching `q`, best first, with snippets, citations and facet counts; `doc`
+        (a slug or a title) keeps one plan's clauses."""
         limit, offset = page_window(limit, offset, page)
         parsed = parse(q)
         filters = self.filters(
-            region=region, mineral=mineral, zone_type=zone_type, chapter=chapter, kind=kind
+            region=region, mineral=mineral, zone_type=zone_type, chapter=chapter, kind=kind, doc=doc
         )
         compiled = self.builder.build(parsed)
         hits = self._run(compiled, filters)
@@ -166,6 +168,7 @@ class SearchIndex:
         clause, doc = self.library.get(self._ids[docnum])
         return {
             "id": clause.id,
+            "doc": doc.slug,
             "kind": clause.kind,
             "heading": " › ".join(clause.path),
             "path": clause.path,
@@ -195,6 +198,9 @@ class SearchIndex:
             )
         if name == "chapter":
             return self._known(name, value, self._chapter_names())
+        if name == "doc":
+            docs = self.library.docs.values()
+            return self._known(name, value, {n: d.slug for d in docs for n in (d.slug, d.title)})
         found = self.lexicon.candidates(value, name) if self.lexicon is not None else []
         if len(found) == 1:
             return found[0][1]
@@ -231,16 +237,18 @@ class SearchIndex:
         return names
 
     def _facet_counts(self, docnums: Iterator[int]) -> dict[str, list[dict[str, Any]]]:
-        names = ("chapter", "kind", *FACETS)
+        names = ("doc", "chapter", "kind", *FACETS)
         counts: dict[str, Counter[str]] = {name: Counter() for name in names}
         for n in docnums:
             facets = self._facets[n]
+            counts["doc"][self._ids[n].split("/", 1)[0]] += 1
             counts["chapter"][facets["chapter"]] += 1
             counts["kind"][facets["kind"]] += 1
             for name in FACETS:
                 counts[name].update(facets[name])
-        order = {"chapter": list(self._chapters), "kind": list(CLAUSE_KINDS)}
-        labels = {"chapter": self._chapters, "kind": CLAUSE_KINDS}
+        titles = {slug: d.title for slug, d in self.library.docs.items()}
+        order = {"chapter": list(self._chapters), "kind": list(CLAUSE_KINDS), "doc": list(titles)}
+        labels = {"chapter": self._chapters, "kind": CLAUSE_KINDS, "doc": titles}
         return {
             name: _facet_list(c, order.get(name), labels.get(name, {}))
             for name, c in counts.items()
