@@ -102,13 +102,16 @@ class KnowledgeBase:
 
     def region(self, name: str) -> dict[str, Any]:
         """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
-        requirements and mentions, each with its citation; NotFound with suggestions if unknown."""
-        return self.views.region(name)
+        requirements and mentions, each with its citation, and `plans`: what each plan says about
+        it, higher levels first; NotFound with suggestions if unknown."""
+        answer = self.views.region(name)
+        return {**answer, "plans": self.library.per_plan(answer)}
 
     def mineral(self, name: str) -> dict[str, Any]:
         """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, zones,
         projects, technologies, requirements and mentions; NotFound with suggestions if unknown."""
-        return self.views.mineral(name)
+        answer = self.views.mineral(name)
+        return {**answer, "plans": self.library.per_plan(answer)}
 
     def zones(
         self, zone_type: str | None = None, region: str | None = None, mineral: str | None = None

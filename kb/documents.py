@@ -68,6 +68,25 @@ class Library:
         docs.sort(key=lambda d: (level_rank(d), d["status"] != "现行", d["title"]))
         return {"total": len(docs), "documents": docs}
 
+    def per_plan(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
+        """What each plan says in a lookup answer: for every plan that answers, its metadata
+        and how many rows of each list (zones, requirements, projects …) cite it; higher levels
+        first (国家, 省, 市, 县), so a county's page reads from the province's plan down."""
+        counts: dict[str, dict[str, int]] = {}
+        for key, rows in answer.items():
+            for row in rows if isinstance(rows, list) else []:
+                slug = (
+                    (row.get("citation") or {}).get("document_slug")
+                    if isinstance(row, dict)
+                    else None
+                )
+                if slug in self.docs:
+                    per = counts.setdefault(slug, {})
+                    per[key] = per.get(key, 0) + 1
+        plans = [{**doc_meta(self.docs[s]), "counts": c} for s, c in counts.items()]
+        plans.sort(key=lambda d: (level_rank(d), d["status"] != "现行", d["title"]))
+        return plans
+
     def outline(self) -> dict[str, Any]:
         """Every document's tree, with a short label per clause (its lead sentence, item title
         or row name, else the opening of its text) for tables of contents."""

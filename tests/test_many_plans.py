@@ -116,3 +116,22 @@ def test_the_real_plan_region_answers_are_unchanged(kb, three, name):
         }
 
     assert own(three.region(name)) == own(kb.region(name))
+
+
+def test_a_county_page_groups_what_each_plan_says_higher_levels_first(three):
+    plans = three.region("宽甸")["plans"]
+    assert [(p["slug"], p["level"]) for p in plans] == [(SLUG, "省"), (COUNTY_SLUG, "县")]
+    county = plans[1]["counts"]
+    assert county["zones"] == 5  # 表3's five 开采规划区块 (KC01–KC05)
+
+
+def test_the_documents_and_region_pages_render(three, tmp_path):
+    from web import create_app
+
+    client = create_app({"TESTING": True, "KB_PATH": str(three.root)}).test_client()
+    page = client.get("/documents").get_data(as_text=True)
+    for slug in (SLUG, COUNTY_SLUG, OTHER_SLUG):
+        assert f'data-slug="{slug}"' in page
+    assert client.get("/api/documents").get_json()["total"] == 3
+    region = client.get("/regions/宽甸").get_data(as_text=True)
+    assert region.index(f'data-slug="{SLUG}"') < region.index(f'data-slug="{COUNTY_SLUG}"')
