@@ -38,7 +38,6 @@ FOLLOW_WORDS = ("和", "及", "与", "等", "为", "资源", "金属量", "多�
 JOINERS = set("、和及与-－—")
 EXCLUSION = re.compile(r"除(?P<what>[^，。；除]+?)以?外")  # 鞍山市（除海城市、岫岩县外）
 ZONE_SUFFIX = "（国家级）"
-ZONE_PREFIX = "辽宁"
 MIN_ZONE_SURFACE = 4
 
 
@@ -158,13 +157,14 @@ def find_mentions(text: str, table: TermTable) -> list[dict[str, Any]]:
     return outside_units(text, found, table.place_words)
 
 
-def zone_surfaces(name: str, table: TermTable) -> list[str]:
-    """The forms a zone is named by: the row name, without 辽宁 and without （国家级）.
+def zone_surfaces(name: str, table: TermTable, provinces: Iterable[str] = ()) -> list[str]:
+    """The forms a zone is named by: the row name, without a leading province name (辽宁, of
+    `provinces`) and without （国家级）.
 
     Forms made only of region names (辽宁阜新, 辽宁铁法) are left out: they name the region too.
     """
     forms = {name, name.removesuffix(ZONE_SUFFIX)}
-    forms |= {f.removeprefix(ZONE_PREFIX) for f in forms}
+    forms |= {f.removeprefix(p) for f in forms for p in provinces if f.startswith(p)}
     return sorted(f for f in forms if len(f) >= MIN_ZONE_SURFACE and not _only_regions(f, table))
 
 
@@ -175,11 +175,13 @@ def _only_regions(text: str, table: TermTable) -> bool:
     return covered == len(text)
 
 
-def zone_table(zones: Iterable[dict[str, Any]], table: TermTable) -> TermTable:
+def zone_table(
+    zones: Iterable[dict[str, Any]], table: TermTable, provinces: Iterable[str] = ()
+) -> TermTable:
     """A table of the zone names (`zones`: records with id and name)."""
     surfaces: dict[str, list[tuple[str, str]]] = {}
     for zone in zones:
-        for form in zone_surfaces(zone["name"], table):
+        for form in zone_surfaces(zone["name"], table, provinces):
             surfaces.setdefault(form, []).append(("zone", zone["id"]))
     return TermTable(surfaces)
 
@@ -249,7 +251,8 @@ class ZoneMatcher(_CharMatcher):
             raise ValueError("plankb_zones needs the lexicon to initialize")
         zones = list(zones)
         self.names = {z["id"]: z["name"] for z in zones}
-        self.table = zone_table(zones, TermTable.from_lexicon(lexicon))
+        table = TermTable.from_lexicon(lexicon)
+        self.table = zone_table(zones, table, lexicon.province_names())
 
     def find(self, text: str) -> list[dict[str, Any]]:
         return [

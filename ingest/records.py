@@ -21,6 +21,7 @@ from ingest.entities import TermTable, find_mentions
 from ingest.places import locate_zones
 from kb.lexicon import Lexicon
 from kb.model import Clause, Document
+from kb.vocabulary import PROVINCE
 
 ZONE_FIELDS = ("name", "minerals", "regions")  # columns by field: ingest/data/columns.csv
 NATIONAL = "国家级"
@@ -197,7 +198,11 @@ class RecordBuilder:
             "name": title,
             "text": clause.text,
             "minerals": self.names(both, "mineral"),
-            "regions": [r for r in self.names(both, "region") if r != "辽宁省"],
+            "regions": [
+                r
+                for r in self.names(both, "region")
+                if self.lexicon.entry("region", r)["level"] != PROVINCE  # the whole province
+            ],
             "clause_id": clause.id,
         }
 

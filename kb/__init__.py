@@ -100,24 +100,38 @@ class KnowledgeBase:
 
         return directory.minerals(self.graph)
 
-    def region(self, name: str) -> dict[str, Any]:
+    def region(self, name: str, doc: str | None = None) -> dict[str, Any]:
         """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
         requirements and mentions, each with its citation, and `plans`: what each plan says about
         it, higher levels first; NotFound with suggestions if unknown."""
         answer = self.views.region(name)
-        return {**answer, "plans": self.library.per_plan(answer)}
+        return self._in_plan({**answer, "plans": self.library.per_plan(answer)}, doc)
 
-    def mineral(self, name: str) -> dict[str, Any]:
+    def mineral(self, name: str, doc: str | None = None) -> dict[str, Any]:
         """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, zones,
         projects, technologies, requirements and mentions; NotFound with suggestions if unknown."""
         answer = self.views.mineral(name)
-        return {**answer, "plans": self.library.per_plan(answer)}
+        return self._in_plan({**answer, "plans": self.library.per_plan(answer)}, doc)
 
     def zones(
-        self, zone_type: str | None = None, region: str | None = None, mineral: str | None = None
+        self,
+        zone_type: str | None = None,
+        region: str | None = None,
+        mineral: str | None = None,
+        doc: str | None = None,
     ) -> dict[str, Any]:
-        """Zones of a type (name or slug), in a region, of a mineral; any filter may be None."""
-        return self.views.zones(zone_type=zone_type, region=region, mineral=mineral)
+        """Zones of a type (name or slug), in a region, of a mineral, of one plan (slug or
+        title); any filter may be None."""
+        answer = self.views.zones(zone_type=zone_type, region=region, mineral=mineral)
+        return self._in_plan(answer, doc)
+
+    def _in_plan(self, answer: dict[str, Any], doc: str | None) -> dict[str, Any]:
+        """The answer cut to one plan's rows when `doc` names one (BadQuery when it names none)."""
+        if doc is None or not doc.strip():
+            return answer
+        from kb.plans import only_plan, plan_slug
+
+        return only_plan(answer, plan_slug(self.library, doc))
 
     def zone(self, zone_id: str) -> dict[str, Any]:
         """One zone (by id or name) with every requirement that applies to it, ranked."""

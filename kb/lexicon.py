@@ -162,6 +162,22 @@ class Lexicon:
             return self.city_of(entry["parent"])
         return None
 
+    def province_names(self) -> list[str]:
+        """Names and aliases of the provinces, longest first (辽宁省, 辽宁): the prefix a zone's
+        name may carry (辽宁岫岩西沟-小荒沟 is also 岫岩西沟-小荒沟)."""
+        names = {
+            form
+            for name, e in self.entries["region"].items()
+            if e["level"] == "province"
+            for form in (name, *e["aliases"])
+        }
+        return sorted(names, key=lambda n: (-len(n), n))
+
+    def without_province(self, name: str) -> str:
+        """`name` less a leading province name (辽宁岫岩西沟-小荒沟 → 岫岩西沟-小荒沟)."""
+        prefix = next((p for p in self.province_names() if name.startswith(p)), "")
+        return name[len(prefix) :]
+
     def ancestors(self, region: str) -> list[str]:
         """Parent, grandparent … of `region` (岫岩满族自治县 → [鞍山市, 辽宁省])."""
         out: list[str] = []

@@ -135,3 +135,23 @@ def test_the_documents_and_region_pages_render(three, tmp_path):
     assert client.get("/api/documents").get_json()["total"] == 3
     region = client.get("/regions/宽甸").get_data(as_text=True)
     assert region.index(f'data-slug="{SLUG}"') < region.index(f'data-slug="{COUNTY_SLUG}"')
+
+
+def test_lookups_cut_to_one_plan(three):
+    county = three.region("宽甸", doc=COUNTY_SLUG)
+    assert [z["id"] for z in county["zones"]] == [
+        f"{COUNTY_SLUG}/zone/mining-block/{n}" for n in range(1, 6)
+    ]
+    assert {r["citation"]["document_slug"] for r in cited(county)} == {COUNTY_SLUG}
+    iron = three.mineral("铁", doc="河北省矿产资源总体规划")
+    assert [z["name"] for z in iron["zones"]] == [
+        "承德滦平铁矿重点勘查区",
+        "邯郸武安铁矿重点勘查区",
+    ]
+    zones = three.zones(zone_type="重点勘查区", doc=OTHER_SLUG)["zones"]
+    assert [z["number"] for z in zones] == [1, 2, 3]
+
+
+def test_a_lookup_in_an_unknown_plan_is_a_clear_message(three):
+    with pytest.raises(BadQuery, match="没有这个规划"):
+        three.region("丹东", doc="吉林省矿产资源总体规划")

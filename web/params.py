@@ -24,6 +24,11 @@ def query() -> str:
     return request.args.get("q", "")
 
 
+def doc() -> str | None:
+    """The plan a lookup is cut to (`doc`: slug or title), None when not given."""
+    return request.args.get("doc", "").strip() or None
+
+
 def given(names) -> dict[str, str]:
     """The non-blank URL arguments among `names`, as typed."""
     return {k: request.args[k] for k in names if request.args.get(k, "").strip()}

@@ -37,15 +37,15 @@ def minerals() -> dict[str, Any]:
 
 
 def region(name: str) -> dict[str, Any]:
-    return get_kb().region(name)
+    return get_kb().region(name, doc=params.doc())
 
 
 def mineral(name: str) -> dict[str, Any]:
-    return get_kb().mineral(name)
+    return get_kb().mineral(name, doc=params.doc())
 
 
 def zones() -> dict[str, Any]:
-    return get_kb().zones(**params.zone_args())
+    return get_kb().zones(**params.zone_args(), doc=params.doc())
 
 
 def zone(zone_id: str) -> dict[str, Any]:

@@ -154,7 +154,8 @@ class GraphQuery:
         names = {self.g.nodes[z]["name"]: z for z in self.zone_ids}
         for zone_id in self.zone_ids:
             name = self.g.nodes[zone_id]["name"]
-            if text in (name, name.removeprefix("辽宁"), name.removesuffix("（国家级）")):
+            short = self.lexicon.without_province(name)
+            if text in (name, short, name.removesuffix("（国家级）")):
                 return zone_id
         close = difflib.get_close_matches(text, [*names, *self.zone_ids], n=5, cutoff=0.4)
         close = close or [n for n in names if set(n) & set(text)][:5] or list(names)[:5]

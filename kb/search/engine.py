@@ -25,6 +25,7 @@ from kb.documents import Library
 from kb.errors import BadQuery, KBMissing
 from kb.lexicon import Lexicon
 from kb.model import cn_numeral
+from kb.plans import plan_slug
 from kb.search.analyzer import char_spans
 from kb.search.index import open_index
 from kb.search.query import Compiled, QueryBuilder, describe, parse
@@ -199,8 +200,7 @@ class SearchIndex:
         if name == "chapter":
             return self._known(name, value, self._chapter_names())
         if name == "doc":
-            docs = self.library.docs.values()
-            return self._known(name, value, {n: d.slug for d in docs for n in (d.slug, d.title)})
+            return plan_slug(self.library, value)
         found = self.lexicon.candidates(value, name) if self.lexicon is not None else []
         if len(found) == 1:
             return found[0][1]
