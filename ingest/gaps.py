@@ -22,14 +22,6 @@ _SENTENCE = re.compile(r"[^。]*。?")
 _LABELS = {"annex_table": "附表", "annex_map": "附图"}
 
 
-def note_annexes(clauses: list[Clause]) -> None:
-    """Give every 附表/附图 entry a note: the text lists its title only."""
-    for clause in clauses:
-        label = _LABELS.get(clause.kind)
-        if label:
-            clause.note = f"{label}{clause.item}“{clause.title}”不在本文本中：文本只列出它的名称。"
-
-
 def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s]
 
@@ -148,6 +140,8 @@ def zone_type_note(zone_type: str, where: list[str], count: int | None) -> str:
     return f"{zone_type}：{'，'.join(parts)}；本文本不含其名录。"
 
 
-def find_gaps(docs: list[Document], lexicon: Lexicon, zones: list[dict[str, Any]]) -> list:
+def find_gaps(
+    docs: list[Document], lexicon: Lexicon, zones: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Every gap of `docs` (annex entries and zone types listed elsewhere)."""
     return GapFinder(lexicon).gaps(docs, zones)

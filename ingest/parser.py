@@ -6,7 +6,6 @@ import re
 import tomllib
 from pathlib import Path
 
-from ingest.gaps import note_annexes
 from ingest.lines import split_lines
 from ingest.profile import read_profile
 from ingest.reader import read_source
@@ -50,7 +49,6 @@ def parse_text(
     for line in lines[front.body_start :]:
         builder.feed(line)
     outline, clauses = builder.finish(front.annexes)
-    note_annexes(clauses)
     if not any(node.kind == "chapter" for node in outline):
         raise BadDocument(f"{where}: no chapter headings (第一章 …) found; not a planning document")
     title = meta.get("title") or front.title

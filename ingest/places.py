@@ -54,7 +54,7 @@ def outside_units(
     ]
 
 
-def town_counties(names: list[str], counties: Names, words: dict[str, list[str]]) -> dict:
+def town_counties(names: list[str], counties: Names, words: dict[str, list[str]]) -> dict[str, str]:
     """Town → county, from names where a county is followed by a town (本溪县高官镇 → 高官)."""
     suffix = "|".join(map(re.escape, words.get("locality", []))) or "$^"
     towns: dict[str, str] = {}
@@ -66,7 +66,9 @@ def town_counties(names: list[str], counties: Names, words: dict[str, list[str]]
     return towns
 
 
-def locate_zones(zones: list[dict[str, Any]], counties: Names, lexicon: Lexicon, words) -> None:
+def locate_zones(
+    zones: list[dict[str, Any]], counties: Names, lexicon: Lexicon, words: dict[str, list[str]]
+) -> None:
     """Set each table zone's counties: those its name names or holds a town of, and those its
     region column names (a county, or a town's county), kept only when they lie in a region of
     that column (or hold one of its towns)."""

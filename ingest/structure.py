@@ -222,6 +222,7 @@ class TreeBuilder(BoxReader):
 
     # -- annexes ---------------------------------------------------------------------------
     def add_annexes(self, annexes: list[tuple[str, int, str, Line]]) -> None:
+        """The 附表/附图 entries: the text lists their titles only, and each says so."""
         for kind, label, local in (("annex_table", "附表", "table"), ("annex_map", "附图", "map")):
             entries = [a for a in annexes if a[0] == kind]
             if not entries:
@@ -236,6 +237,7 @@ class TreeBuilder(BoxReader):
                     dict(path=[label], part="annex"),
                     item=number,
                     title=title,
+                    note=f"{label}{number}“{title}”不在本文本中：文本只列出它的名称。",
                 )
                 group.children.append(
                     Node(kind, f"{label}{number}", title, number, clauses=[self.clauses[-1].id])

@@ -36,7 +36,8 @@ def test_the_graph_is_node_link_json_with_named_edges(kb_path, graph):
     )
     own = Counter(d["kind"] for n, d in graph.nodes(data=True) if n.startswith(f"{SLUG}/"))
     # zones: 4 勘查开发区 (4.1.2–4.1.5) + the rows of 专栏二, 三, 五, 七 (3+12+30+19)
-    # gaps: 7 附表 and 5 附图 the text only names; 勘查/开采规划区块, 集中开采区
+    # gaps: the 7 附表 and 5 附图 the text only names; 勘查/开采规划区块 and 集中开采区 (5.2.4,
+    # 6.1.5, 6.5.3), whose lists are in 附表4/附表6 and 市级/县级规划
     assert own == {
         "clause": 191,
         "zone": 68,

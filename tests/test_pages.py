@@ -143,3 +143,13 @@ def test_more_breaks_than_pages_keep_a_clause_before_the_next_heading():
     text = SMALL.replace("第二节 乙.....\t- 4 -", "第二节 乙.....\t- 2 -")
     pages = {c.id.split("/", 1)[1]: c.pages for c in parse_text(text, "small").clauses}
     assert (pages["1.1.1"], pages["1.1.3"]) == ([2, 2], [2, 2])
+
+
+def test_the_clause_page_says_where_the_page_is_not_pinned(client):
+    ranged = client.get(f"/clauses/{SLUG}/6.5.3").get_data(as_text=True)
+    assert (
+        "起始页：第 28 页至第 29 页之间（文本无页码，按目录与分页断句推定；引用取第 28 页）"
+        in ranged
+    )
+    pinned = client.get(f"/clauses/{SLUG}/7.2.3").get_data(as_text=True)
+    assert "起始页" not in pinned and "第七章第二节“稳妥推进绿色矿山建设”，第31页。" in pinned
