@@ -39,6 +39,7 @@ JOINERS = set("、和及与-－—")
 EXCLUSION = re.compile(r"除(?P<what>[^，。；除]+?)以?外")  # 鞍山市（除海城市、岫岩县外）
 ZONE_SUFFIX = "（国家级）"
 MIN_ZONE_SURFACE = 4
+Record = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -159,24 +160,20 @@ def find_mentions(text: str, table: TermTable) -> list[dict[str, Any]]:
 
 def zone_surfaces(name: str, table: TermTable, provinces: Iterable[str] = ()) -> list[str]:
     """The forms a zone is named by: the row name, without a leading province name (辽宁, of
-    `provinces`) and without （国家级）.
-
-    Forms made only of region names (辽宁阜新, 辽宁铁法) are left out: they name the region too.
-    """
+    `provinces`) and without （国家级）; not forms made only of region names (辽宁阜新, 辽宁铁法),
+    which name the region too."""
     forms = {name, name.removesuffix(ZONE_SUFFIX)}
     forms |= {f.removeprefix(p) for f in forms for p in provinces if f.startswith(p)}
     return sorted(f for f in forms if len(f) >= MIN_ZONE_SURFACE and not _only_regions(f, table))
 
 
 def _only_regions(text: str, table: TermTable) -> bool:
-    covered = sum(
-        m["end"] - m["start"] for m in find_mentions(text, table) if m["type"] == "region"
-    )
-    return covered == len(text)
+    regions = [m for m in find_mentions(text, table) if m["type"] == "region"]
+    return sum(m["end"] - m["start"] for m in regions) == len(text)
 
 
 def zone_table(
-    zones: Iterable[dict[str, Any]], table: TermTable, provinces: Iterable[str] = ()
+    zones: Iterable[Record], table: TermTable, provinces: Iterable[str] = ()
 ) -> TermTable:
     """A table of the zone names (`zones`: records with id and name)."""
     surfaces: dict[str, list[tuple[str, str]]] = {}
@@ -255,17 +252,17 @@ class ZoneMatcher(_CharMatcher):
         self.table = zone_table(zones, table, lexicon.province_names())
 
     def find(self, text: str) -> list[dict[str, Any]]:
+        spans = [(m.start, m.end, zid) for m in self.table.scan(text) for _, zid in m.targets]
         return [
             {
                 "type": "zone",
-                "name": self.names[zid],
-                "id": zid,
-                "text": text[m.start : m.end],
-                "start": m.start,
-                "end": m.end,
+                "name": self.names[z],
+                "id": z,
+                "text": text[i:j],
+                "start": i,
+                "end": j,
             }
-            for m in self.table.scan(text)
-            for _, zid in m.targets
+            for i, j, z in spans
         ]
 
 

@@ -10,6 +10,7 @@ lead sentence, is joined with the block that continues it.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ingest.blocks import Para, ends_sentence, lead_sentence
 from ingest.boxes import BOX, Box, BoxReader
@@ -37,6 +38,21 @@ def heading_of(text: str) -> tuple[str, int | None, str] | None:
     return None
 
 
+def line_kind(text: str) -> tuple[str | None, Any]:
+    """What a line opens: a heading, a 一、/（一） level, a box, a table, an article."""
+    for kind, reader in (
+        ("heading", heading_of),
+        ("level", heading_level),
+        ("box", BOX.match),
+        ("table", table_title),
+        ("article", article),
+    ):
+        found = reader(text)
+        if found:
+            return kind, found
+    return None, None
+
+
 class TreeBuilder(BoxReader):
     """Walks the body lines once, building outline nodes and clauses."""
 
@@ -59,7 +75,7 @@ class TreeBuilder(BoxReader):
         if self.box is not None and line.is_row and self.box.mode in ("", "table"):
             self.feed_box(line)
             return
-        kind, found = self.classify(line.text)
+        kind, found = line_kind(line.text)
         if kind in ("heading", "level", "box", "table"):
             self.flush()
             if kind == "heading":
@@ -82,20 +98,6 @@ class TreeBuilder(BoxReader):
         else:
             self.flush_para()
             self.para.lines.append(line)
-
-    def classify(self, text: str) -> tuple[str | None, object]:
-        """What a line opens: a heading, a 一、/（一） level, a box, a table, an article."""
-        for kind, reader in (
-            ("heading", heading_of),
-            ("level", heading_level),
-            ("box", BOX.match),
-            ("table", table_title),
-            ("article", article),
-        ):
-            found = reader(text)
-            if found:
-                return kind, found
-        return None, None
 
     def finish(self, annexes: list[tuple[str, int, str, Line]]) -> tuple[list[Node], list[Clause]]:
         self.flush()
