@@ -253,17 +253,9 @@ class ZoneMatcher(_CharMatcher):
 
     def find(self, text: str) -> list[dict[str, Any]]:
         spans = [(m.start, m.end, zid) for m in self.table.scan(text) for _, zid in m.targets]
-        return [
-            {
-                "type": "zone",
-                "name": self.names[z],
-                "id": z,
-                "text": text[i:j],
-                "start": i,
-                "end": j,
-            }
-            for i, j, z in spans
-        ]
+        keys = ("type", "name", "id", "text", "start", "end")
+        rows = [("zone", self.names[z], z, text[i:j], i, j) for i, j, z in spans]
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def jieba_tokenizer(words: Iterable[str]) -> jieba.Tokenizer:
