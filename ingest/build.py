@@ -50,6 +50,7 @@ def build(
             writer.add_document(doc)
         progress("marking regions, minerals and zones")
         lexicon, mentions = write_knowledge(docs, writer)  # lexicon.json, mentions.json, graph.json
+        progress("indexing the text")
         build_index(docs, mentions, lexicon, writer.path("index"))  # whoosh index (kb.search.index)
     return docs
 

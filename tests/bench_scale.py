@@ -40,11 +40,16 @@ INGEST = """
 import json, resource, sys, time
 from pathlib import Path
 from ingest.build import build, corpus_files
+marks = []
 start = time.perf_counter()
-build(corpus_files(Path(sys.argv[1])), Path(sys.argv[2]))
+files = corpus_files(Path(sys.argv[1]))
+build(files, Path(sys.argv[2]), lambda m: marks.append((time.perf_counter(), m)))
 seconds = time.perf_counter() - start
+phase = {m: t for t, m in marks}
+parse = phase["marking regions, minerals and zones"] - start
+index = time.perf_counter() - phase["indexing the text"]
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "peak_kib": peak}))
+print(json.dumps({"seconds": seconds, "parse": parse, "index": index, "peak_kib": peak}))
 """
 
 
@@ -116,6 +121,13 @@ def ms(times: list[float]) -> str:
     return f"{statistics.median(times) * 1000:.1f} / {percentile(times, 95) * 1000:.1f} ms"
 
 
+def _phases(built: dict) -> str:
+    """Shares of the ingest: parsing, the knowledge step (mentions, records, graph), the index."""
+    knowledge = built["seconds"] - built["parse"] - built["index"]
+    shares = [built["parse"], knowledge, built["index"]]
+    return " / ".join(f"{t / built['seconds']:.0%}" for t in shares)
+
+
 def one_size(workdir: Path, n: int) -> list[str]:
     corpus = workdir / f"scale-{n}" / "corpus"
     files = generate(n, corpus)
@@ -133,6 +145,7 @@ def one_size(workdir: Path, n: int) -> list[str]:
         str(n),
         str(clauses),
         f"{built['seconds'] / n:.2f} s",
+        _phases(built),
         f"{built['peak_kib'] / 1024:.0f} MiB",
         f"{disk_mib(kb):.1f} MiB",
         f"{server:.0f} MiB",
@@ -145,7 +158,8 @@ def one_size(workdir: Path, n: int) -> list[str]:
 def bench_scale(workdir: Path) -> str:
     from tests.bench import table
 
-    header = ["plans", "clauses", "ingest / plan", "ingest peak", "KB on disk", "server peak"]
+    header = ["plans", "clauses", "ingest / plan", "parse / knowledge / index"]
+    header += ["ingest peak", "KB on disk", "server peak"]
     header += ["search p50 / p95", "lookup p50 / p95", "FTS5 trigram p50 / p95"]
     rows = [one_size(workdir, n) for n in SIZES]
     return table("Scale: generated plans (tests/plan_generator.py)", header, rows)
