@@ -58,3 +58,8 @@ def province_of(row: dict[str, str], data: Path = DATA) -> str:
     """The name of the province a division lies in."""
     code = province_code(row["code"])
     return next(r["name"] for r in national(data) if r["code"] == code)
+
+
+def province_names(data: Path = DATA) -> frozenset[str]:
+    """The canonical names of the 31 provinces (a mention of one names the whole province)."""
+    return frozenset(r["name"] for r in national(data) if r["level"] == "province")

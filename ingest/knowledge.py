@@ -15,6 +15,8 @@ from ingest.entities import TermTable, annotate, find_mentions
 from ingest.gaps import find_gaps
 from ingest.gazetteer import gazetteer_of
 from ingest.records import extract_records
+from ingest.rules import RULES_FILE, extract_rules
+from ingest.rules.stances import stances
 from kb.graph.build import GRAPH_FILE, build_graph, save_graph
 from kb.lexicon import LEXICON_FILE, Lexicon
 from kb.model import Document
@@ -25,17 +27,23 @@ Mentions = dict[str, list[dict[str, Any]]]
 
 
 def relations(
-    docs: list[Document], mentions: Mentions, lexicon: Lexicon, zones: list[dict[str, Any]]
+    docs: list[Document],
+    mentions: Mentions,
+    lexicon: Lexicon,
+    zones: list[dict[str, Any]],
+    rules: list[dict[str, Any]],
 ) -> dict[str, Any]:
-    """Stances, zone-type and mineral requirements, and which clauses can state requirements."""
+    """Stances (a view of the rules), zone-type and mineral requirements, and which clauses can
+    state requirements."""
     table = TermTable.from_lexicon(lexicon)
     zone_clauses = {z["clause_id"] for z in zones}
+    texts = {c.id: c.text for d in docs for c in d.clauses}
 
     def finder(text: str) -> list[dict[str, Any]]:
         return find_mentions(text, table)
 
     return {
-        "stances": rel.stances(docs, mentions, finder),
+        "stances": stances(rules, texts),
         "zone_types": rel.zone_type_rules(docs, mentions, finder, zone_clauses),
         "minerals": rel.mineral_sections(docs, finder),
         "normative": rel.normative(docs),
@@ -43,17 +51,18 @@ def relations(
 
 
 def knowledge(docs: list[Document]) -> tuple[Lexicon, Mentions, dict[str, Any], Any]:
-    """Lexicon, mentions (of text and box-item titles), records and graph of `docs` (nothing
-    written). The graph is built once every mention is known."""
+    """Lexicon, mentions (of text and box-item titles), records (rules included, under "rules")
+    and graph of `docs` (nothing written). The graph is built once every mention is known."""
     lexicon = Lexicon(gazetteer_of(docs).lexicon())
     records = extract_records(docs, lexicon)
     records["gaps"] = find_gaps(docs, lexicon, records["zones"])
     mentions = annotate(docs, lexicon, records["zones"])
-    links = relations(docs, mentions, lexicon, records["zones"])  # reads offsets into the text
+    rules = extract_rules(docs, mentions, records, lexicon)  # both read offsets into the text
+    links = relations(docs, mentions, lexicon, records["zones"], rules)
     for clause_id, found in title_mentions(docs, lexicon).items():
         mentions[clause_id] = [*found, *mentions.get(clause_id, [])]
     graph = build_graph(docs, mentions, records, links, lexicon)
-    return lexicon, mentions, records, graph
+    return lexicon, mentions, {**records, "rules": rules}, graph
 
 
 def title_mentions(docs: list[Document], lexicon: Lexicon) -> Mentions:
@@ -69,10 +78,11 @@ def title_mentions(docs: list[Document], lexicon: Lexicon) -> Mentions:
 
 
 def write_knowledge(docs: list[Document], writer: KBWriter) -> tuple[dict[str, Any], Mentions]:
-    """Write lexicon.json, mentions.json and graph.json into the build; return the lexicon and
-    the mentions (of text and box-item titles) for the search index."""
-    lexicon, mentions, _, graph = knowledge(docs)
+    """Write lexicon.json, mentions.json, rules.json and graph.json into the build; return the
+    lexicon and the mentions (of text and box-item titles) for the search index."""
+    lexicon, mentions, records, graph = knowledge(docs)
     write_json(writer.path(LEXICON_FILE), lexicon.to_dict())
     write_json(writer.path(MENTIONS_FILE), mentions)
+    write_json(writer.path(RULES_FILE), records["rules"])
     save_graph(graph, writer.path(GRAPH_FILE))
     return lexicon.to_dict(), mentions

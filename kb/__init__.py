@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kb.graph.query import GraphQuery
     from kb.graph.views import Views
     from kb.lexicon import Lexicon
+    from kb.rules import RuleBook
     from kb.search.engine import SearchIndex
 
 __all__ = [
@@ -101,16 +102,18 @@ class KnowledgeBase:
         return directory.minerals(self.graph)
 
     def region(self, name: str, doc: str | None = None) -> dict[str, Any]:
-        """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, projects,
-        requirements and mentions, each with its citation, and `plans`: what each plan says about
-        it, higher levels first; NotFound with suggestions if unknown."""
-        answer = self.views.region(name)
+        """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, rules,
+        projects, requirements and mentions, each with its citation, and `plans`: what each plan
+        says about it, higher levels first; `doc` (slug or title) cuts it to one plan; NotFound
+        with suggestions if unknown."""
+        answer = {**self.views.region(name), "rules": self.rules(region=name)["rules"]}
         return self._in_plan({**answer, "plans": self.library.per_plan(answer)}, doc)
 
     def mineral(self, name: str, doc: str | None = None) -> dict[str, Any]:
-        """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, zones,
-        projects, technologies, requirements and mentions; NotFound with suggestions if unknown."""
-        answer = self.views.mineral(name)
+        """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, rules, zones,
+        projects, technologies, requirements and mentions, and `plans`; `doc` cuts it to one
+        plan; NotFound with suggestions if unknown."""
+        answer = {**self.views.mineral(name), "rules": self.rules(mineral=name)["rules"]}
         return self._in_plan({**answer, "plans": self.library.per_plan(answer)}, doc)
 
     def zones(
@@ -134,8 +137,39 @@ class KnowledgeBase:
         return only_plan(answer, plan_slug(self.library, doc))
 
     def zone(self, zone_id: str) -> dict[str, Any]:
-        """One zone (by id or name) with every requirement that applies to it, ranked."""
-        return self.views.zone(zone_id)
+        """One zone (by id or name) with its rules and every requirement that applies to it,
+        ranked."""
+        return {**self.views.zone(zone_id), "rules": self.rules(zone=zone_id)["rules"]}
+
+    def rules(
+        self,
+        mineral: str | None = None,
+        region: str | None = None,
+        zone: str | None = None,
+        modality: str | None = None,
+        action: str | None = None,
+        general: bool = False,
+        doc: str | None = None,
+    ) -> dict[str, Any]:
+        """{filters, total, rules}: the plans' rules (typed normative sentences) on a mineral,
+        region, zone or zone type, of a modality and action (names or aliases; any may be None),
+        in reading order, each with its citation; NotFound with suggestions for an unknown name,
+        BadQuery for an unknown modality or action. `general` adds the rules that name no
+        mineral, place or zone where those are filtered on (they hold province-wide); `doc`
+        (slug or title) keeps one plan's rules."""
+        found = self.rulebook.rules(mineral, region, zone, modality, action, general)
+        if doc is None or not doc.strip():
+            return found
+        found = self._in_plan(found, doc)
+        return {**found, "total": len(found["rules"])}
+
+    @cached_property
+    def rulebook(self) -> RuleBook:
+        """The rule base (rules.json), loaded on first use (KBMissing if the build lacks it)."""
+        from kb.rules import RULES_FILE, RuleBook, load_rules
+
+        self._part(RULES_FILE)
+        return RuleBook(load_rules(self.root), self.graph)
 
     @cached_property
     def graph(self) -> GraphQuery:

@@ -53,3 +53,17 @@ NATIONAL = "国家级"
 def zone_level(zone: dict) -> str:
     """国家级 for a zone the plan marks national, else 省级 (the plan's own level)."""
     return NATIONAL if zone.get("national") else "省级"
+
+
+# Modalities of a rule (kb.rules): id → label.
+RULE_MODALITIES = {
+    "forbidden": "禁止",
+    "restricted": "限制",
+    "required": "要求",
+    "encouraged": "鼓励",
+    "priority": "重点",
+    "quota": "限额",
+    "target": "目标",
+}
+# Comparators of a rule's quantity: id → label.
+COMPARATORS = {">=": "不低于", "<=": "不超过", "=": "为", "~": "左右", "between": "介于"}

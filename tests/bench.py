@@ -89,12 +89,26 @@ def bench_audit(workdir: Path) -> str:
     return audit_table()
 
 
+def bench_rules(workdir: Path) -> str:
+    from tests.audit.rules_eval import bench_rules as section  # rules vs the hand-made audit
+
+    return section(workdir)
+
+
+def bench_scale(workdir: Path) -> str:
+    from tests.bench_scale import bench_scale as section  # 1 … 500 generated plans
+
+    return section(workdir)
+
+
 SECTIONS: list[Callable[[Path], str]] = [
     bench_cli,
     bench_search,
     bench_entities,
     bench_server,
     bench_audit,
+    bench_rules,
+    bench_scale,
 ]
 
 

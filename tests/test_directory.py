@@ -31,7 +31,14 @@ def test_mineral_list_with_stances_and_indicators(kb, client):
     data = client.get("/api/minerals").get_json()
     assert data == kb.minerals()
     rows = {m["name"]: m for m in data["minerals"]}
-    assert rows["菱镁矿"]["stances"] == ["总量控制", "限制勘查"]  # in reading order: 4.1.2, 5.2.1
+    # in reading order: 3.1.1, 5.2.1, 6.1.2 严格控制开采, 6.4.2 (新建露天矿山, 既有露天矿山)
+    assert rows["菱镁矿"]["stances"] == [
+        "总量控制",
+        "限制勘查",
+        "限制开采",
+        "禁止新建",
+        "禁止露天开采",
+    ]
     assert (rows["菱镁矿"]["zones"], rows["菱镁矿"]["indicators"]) == (3, 1)
     assert (rows["硼矿"]["zones"], rows["硼矿"]["indicators"]) == (10, 2)
     assert rows["蓝石棉"]["stances"] == ["禁止开采"]

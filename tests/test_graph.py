@@ -53,7 +53,7 @@ def test_the_graph_is_node_link_json_with_named_edges(kb_path, graph):
         "region": 116,
         "mineral": 35,  # minerals.csv: 34 the plan names, 建筑用花岗岩 of the county test plan
         "zone_type": 8,
-        "stance": 8,
+        "stance": 13,  # the 13 stance labels of STANCES below
     }
 
 
@@ -126,46 +126,44 @@ def test_the_rules_say_why_a_clause_governs_a_zone_type(graph):
     assert rules == {(_c("6.1.4"), "title"), (_c("box9/1"), "inside")}
 
 
+# Stances are a view of the rules (ingest.rules.stances): a ban, restriction, priority or
+# encouragement to explore, mine or build naming a mineral, and every control of a total.
+# Read from the plan: 4.1.2 区内重点加强…金矿绿色勘查开发 / 推动凤城、宽甸等地金、硼矿深部勘查;
+# 4.1.4 加大朝阳、葫芦岛建昌等地锰矿绿色勘查开发 / 优化朝阳等地膨润土绿色勘查开发; 6.4.2
+# 原则上禁止新建露天矿山 / 禁止既有露天矿山平面扩大范围; box6/1 takes 铁矿 from its title.
+EXPLORE = ["煤层气", "铁矿", "金矿", "硼矿", "铜矿", "钼矿", "萤石", "铌矿", "钽矿", "稀土矿"]
+MINE = ["煤炭", "煤层气", "铁矿", "金矿", "硼矿", "锰矿", "铜矿", "萤石", "晶质石墨", "滑石"]
+SAND = "普通建筑用砂石土"
 STANCES = {
-    ("重点勘查", "5.2.1"): [
-        "煤层气",
-        "铁矿",
-        "金矿",
-        "硼矿",
-        "铜矿",
-        "钼矿",
-        "萤石",
-        "铌矿",
-        "钽矿",
-        "稀土矿",
-        "地热",
-        "干热岩",
-        "滑石",
-        "金刚石",
-    ],
+    ("总量控制", "3.1.1"): ["菱镁矿"],
+    ("重点勘查开发", "4.1.2"): ["金矿"],
+    ("鼓励勘查", "4.1.2"): ["金矿", "硼矿"],
+    ("总量控制", "4.1.2"): ["菱镁矿"],
+    ("重点勘查", "4.1.3"): ["铁矿"],
+    ("重点勘查开发", "4.1.3"): ["地热"],
+    ("总量控制", "4.1.3"): ["菱镁矿"],
+    ("重点勘查开发", "4.1.4"): ["铁矿", "金矿", "锰矿"],
+    ("鼓励勘查开发", "4.1.4"): ["萤石", "矿泉水", "地热", "膨润土"],
+    ("重点开采", "4.1.5"): ["煤炭"],
+    ("重点勘查开发", "4.1.5"): ["煤层气", "地热"],
+    ("限制开采", "4.2.3"): ["铁矿"],
+    ("鼓励勘查", "box4/2"): ["煤层气"],
+    ("重点勘查", "5.2.1"): [*EXPLORE, "地热", "干热岩", "滑石", "金刚石"],
     ("限制勘查", "5.2.1"): ["菱镁矿"],
-    ("重点开采", "6.1.1"): [
-        "煤炭",
-        "煤层气",
-        "铁矿",
-        "金矿",
-        "硼矿",
-        "锰矿",
-        "铜矿",
-        "萤石",
-        "晶质石墨",
-        "滑石",
-    ],
+    ("重点勘查", "box6/1"): ["铁矿"],
+    ("重点开采", "6.1.1"): MINE,
     ("限制开采", "6.1.1"): ["泥炭", "砂金"],
     ("禁止开采", "6.1.1"): ["蓝石棉", "砖瓦用粘土", "煤炭"],
-    ("总量控制", "3.1.1"): ["菱镁矿"],
-    ("总量控制", "4.1.2"): ["菱镁矿"],
-    ("总量控制", "4.1.3"): ["菱镁矿"],
     ("总量控制", "6.1.2"): ["菱镁矿"],
-    ("总量控制", "6.4.1"): ["菱镁矿"],
-    ("总量控制", "6.4.3"): ["菱镁矿"],
+    ("限制开采", "6.1.2"): ["菱镁矿"],
     ("鼓励开采", "6.1.2"): ["铁矿", "硼矿", "滑石"],
-    ("鼓励勘查", "4.1.4"): ["萤石", "矿泉水", "地热"],
+    ("总量控制", "6.4.1"): ["菱镁矿"],
+    ("禁止新建", "6.4.2"): ["菱镁矿"],
+    ("禁止露天开采", "6.4.2"): ["菱镁矿"],
+    ("总量控制", "6.4.3"): ["菱镁矿"],
+    ("鼓励开采", "6.5.1"): [SAND],
+    ("鼓励新建", "6.5.4"): [SAND],
+    ("鼓励开采", "6.5.4"): [SAND],
 }
 
 
@@ -179,24 +177,40 @@ def test_every_policy_stance_with_its_clause(graph):
     assert got == {key: set(minerals) for key, minerals in STANCES.items()}
 
 
-def test_stances_keep_their_condition_and_regions(graph):
+def test_stances_keep_their_condition_exception_and_regions(graph):
     found = [
         d
         for _, _, d in graph.out_edges(node("mineral", "菱镁矿"), data=True)
         if d["rel"] == "stance"
     ]
     restrict = [d for d in found if d["stance"] == "限制勘查"]
-    assert [(d["text"], d["condition"]) for d in restrict] == [
-        ("除资源整合外，原则上限制勘查菱镁矿。", "除资源整合外")
+    assert [(d["text"], d["condition"], d["exception"]) for d in restrict] == [
+        ("除资源整合外，原则上限制勘查菱镁矿。", None, "除资源整合外")
     ]
     local = [(d["text"], d["regions"]) for d in found if d["regions"]]
     assert local == [
         (
-            "控制海城、大石桥、岫岩县等地菱镁矿年度开采总量",
+            "控制海城、大石桥、岫岩县等地菱镁矿年度开采总量。",
             ["海城市", "大石桥市", "岫岩满族自治县"],
         ),
-        ("控制抚顺、辽阳等地菱镁矿年度开采总量", ["抚顺市", "辽阳市"]),
+        ("控制抚顺、辽阳等地菱镁矿年度开采总量。", ["抚顺市", "辽阳市"]),
     ]
+    banned = {
+        graph.nodes[u]["name"]: d["condition"]
+        for u, _, d in graph.edges(data=True)
+        if d["rel"] == "stance" and d["stance"] == "禁止开采"
+    }
+    assert banned == {  # 6.1.1, word for word
+        "蓝石棉": None,
+        "砖瓦用粘土": "可耕地的",
+        "煤炭": "砷和放射性等有害物质超过规定标准的",
+    }
+    peat = [
+        d["condition"]
+        for _, _, d in graph.out_edges(node("mineral", "泥炭"), data=True)
+        if d["rel"] == "stance"
+    ]
+    assert peat == ["湿地"]  # 限制开采湿地泥炭
 
 
 def test_minerals_link_to_their_indicators_and_sections(graph):

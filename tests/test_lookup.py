@@ -80,8 +80,14 @@ def test_magnesite_shows_zones_quota_stances_and_rules(kb, name):  # acceptance 
     assert quota["citation"]["text"] == (
         "《辽宁省矿产资源总体规划（2021-2025年）》专栏一“辽宁省‘十四五’规划主要指标”第8项，第10页。"
     )
-    stances = {(s["stance"], s["condition"]) for s in data["stances"]}
-    assert stances == {("限制勘查", "除资源整合外"), ("总量控制", None)}
+    stances = {(s["stance"], s["condition"], s["exception"]) for s in data["stances"]}
+    assert stances == {
+        ("总量控制", None, None),  # 3.1.1, 4.1.2, 4.1.3, 6.1.2, 6.4.1, 6.4.3
+        ("限制勘查", None, "除资源整合外"),  # 5.2.1
+        ("限制开采", None, None),  # 6.1.2 严格控制开采
+        ("禁止新建", None, None),  # 6.4.2 原则上禁止新建露天矿山
+        ("禁止露天开采", None, None),  # 6.4.2 禁止既有露天矿山平面扩大范围
+    }
     texts = {r["id"]: r["text"] for r in data["requirements"]}
     scale = texts[f"{SLUG}/6.4.2"]
     assert "最低开采规模为 30 万吨/年" in scale and "禁止新建露天矿山" in scale
@@ -191,7 +197,8 @@ def test_boron_lookup_has_indicators_projects_and_zones(kb):
         "老矿山深部外围找矿工程",
         "丹东、营口硼矿综合利用工程",
     ]
-    assert {s["stance"] for s in data["stances"]} == {"重点勘查", "重点开采", "鼓励开采"}
+    stances = {s["stance"] for s in data["stances"]}  # 5.2.1, 6.1.1, 6.1.2, 4.1.2 推动…硼矿深部勘查
+    assert stances == {"重点勘查", "重点开采", "鼓励开采", "鼓励勘查"}
 
 
 @pytest.mark.parametrize(

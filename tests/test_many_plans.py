@@ -41,7 +41,7 @@ def answers(kb: KnowledgeBase) -> list[Any]:
     out += [kb.region(r) for r in REGIONS] + [kb.mineral(m) for m in MINERALS]
     out += [kb.zones()] + [kb.zone(z["id"]) for z in kb.zones()["zones"][::7]]
     out += [kb.clause(f"{slug}/{local}") for slug, local in CLAUSES]
-    return out
+    return [*out, kb.rules()]
 
 
 CLAUSES = [(SLUG, "6.4.2"), (COUNTY_SLUG, "table3/1"), (OTHER_SLUG, "art1"), (OTHER_SLUG, "3.1.1")]
@@ -155,3 +155,14 @@ def test_lookups_cut_to_one_plan(three):
 def test_a_lookup_in_an_unknown_plan_is_a_clear_message(three):
     with pytest.raises(BadQuery, match="没有这个规划"):
         three.region("丹东", doc="吉林省矿产资源总体规划")
+
+
+def test_rules_name_their_plan_and_cut_to_one(three):
+    every = three.rules()["rules"]
+    assert {r["citation"]["document_slug"] for r in every} == {SLUG, COUNTY_SLUG, OTHER_SLUG}
+    assert all(r["doc"] == r["citation"]["document_slug"] for r in every)
+    county = three.rules(doc=COUNTY_SLUG)
+    assert county["total"] == len(county["rules"]) > 0
+    # 3.2.2 禁止在生态保护红线内新设采矿权。 is a rule of the county plan
+    assert f"{COUNTY_SLUG}/3.2.2" in {r["clause_id"] for r in county["rules"]}
+    assert {r["citation"]["document_slug"] for r in county["rules"]} == {COUNTY_SLUG}

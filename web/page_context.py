@@ -21,6 +21,11 @@ def zones(data: dict[str, Any] | None) -> dict[str, Any]:
     return {"args": params.given(params.ZONE_PARAMS)}
 
 
+def rules(data: dict[str, Any] | None) -> dict[str, Any]:
+    """The filters as typed, for the form and the JSON link."""
+    return {"args": params.rule_args()}
+
+
 def _linker(q: str, args: dict[str, Any]):
     """link(**changes): this search with some arguments changed (None drops one); a new filter
     starts again at page 1."""

@@ -17,6 +17,7 @@ SEARCH_PARAMS = (
     "chapter",
     "kind",
 )
+RULE_PARAMS = ("mineral", "region", "zone", "modality", "action", "doc")
 ZONE_PARAMS = {"type": "zone_type", "region": "region", "mineral": "mineral"}  # URL → kb
 
 
@@ -37,6 +38,15 @@ def given(names) -> dict[str, str]:
 def search_args() -> dict[str, Any]:
     """The search arguments of the request, as given (kb validates them)."""
     return given(SEARCH_PARAMS)
+
+
+def rule_args() -> dict[str, Any]:
+    """The rule filters given (kb validates them); general=1 (or true, on) adds the rules that
+    hold province-wide."""
+    args: dict[str, Any] = given(RULE_PARAMS)
+    if request.args.get("general", "").strip().lower() in ("1", "true", "on", "yes"):
+        args["general"] = True
+    return args
 
 
 def zone_args() -> dict[str, str | None]:

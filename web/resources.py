@@ -44,6 +44,10 @@ def mineral(name: str) -> dict[str, Any]:
     return get_kb().mineral(name, doc=params.doc())
 
 
+def rules() -> dict[str, Any]:
+    return get_kb().rules(**params.rule_args())
+
+
 def zones() -> dict[str, Any]:
     return get_kb().zones(**params.zone_args(), doc=params.doc())
 

@@ -34,6 +34,7 @@ ROUTES = (
     Route("/minerals", "minerals", "minerals.html", resources.minerals),
     Route("/minerals/<path:name>", "mineral", "mineral.html", resources.mineral),
     Route("/zones", "zones", "zones.html", resources.zones, page_context.zones),
+    Route("/rules", "rules", "rules.html", resources.rules, page_context.rules),
     Route("/zones/<path:zone_id>", "zone", "zone.html", resources.zone),
 )
 

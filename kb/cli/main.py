@@ -17,12 +17,14 @@ from kb.cli.render import (
     render_mineral,
     render_outline,
     render_region,
+    render_rules,
     render_search,
     render_zone,
     render_zones,
 )
 from kb.errors import KBError, NotFound
 from kb.settings import setting
+from kb.vocabulary import RULE_MODALITIES
 
 COMMANDS: dict[str, str] = {
     "ingest": "build the knowledge base from plan files (default: every *.txt in the corpus)",
@@ -33,6 +35,16 @@ COMMANDS: dict[str, str] = {
     "mineral": "everything about a mineral: indicators, stances, zones, projects, requirements",
     "zones": "list zones, filtered by type, region and mineral",
     "zone": "one zone with every requirement that applies to it, each with its citation",
+    "rules": "the plan's rules (bans, limits, quotas …) on a mineral, region, zone or action",
+}
+
+
+RULE_OPTIONS = {
+    "mineral": "菱镁矿",
+    "region": "岫岩",
+    "zone": "重点开采区",
+    "modality": "|".join(RULE_MODALITIES),
+    "action": "开采",
 }
 
 
@@ -73,7 +85,15 @@ def _parser() -> argparse.ArgumentParser:
     p = command("zone")
     p.add_argument("id", metavar="ID", help="zone id or name, e.g. 辽宁岫岩西沟-小荒沟")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _rule_options(command("rules"))
     return parser
+
+
+def _rule_options(p: argparse.ArgumentParser) -> None:
+    for name, example in RULE_OPTIONS.items():
+        p.add_argument(f"--{name}", default=None, help=f"only rules of this {name}, e.g. {example}")
+    p.add_argument("--general", action="store_true", help="also rules that hold province-wide")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,6 +174,12 @@ def _zone(args: argparse.Namespace, kb_path: Path) -> str:
     return _as_json(data) if args.json else render_zone(data)
 
 
+def _rules(args: argparse.Namespace, kb_path: Path) -> str:
+    filters = {k: getattr(args, k) for k in RULE_OPTIONS}
+    data = KnowledgeBase.open(kb_path).rules(**filters, general=args.general)
+    return _as_json(data) if args.json else render_rules(data)
+
+
 HANDLERS = {
     "ingest": _ingest,
     "outline": _outline,
@@ -163,6 +189,7 @@ HANDLERS = {
     "mineral": _mineral,
     "zones": _zones,
     "zone": _zone,
+    "rules": _rules,
 }
 
 if __name__ == "__main__":

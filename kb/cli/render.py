@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from kb.vocabulary import FACET_LABELS, FACETS, REGION_LEVELS
+from kb.vocabulary import COMPARATORS, FACET_LABELS, FACETS, REGION_LEVELS, RULE_MODALITIES
 
 
 def render_outline(data: dict[str, Any]) -> str:
@@ -181,3 +181,30 @@ def render_zone(data: dict[str, Any]) -> str:
         lines.append(f"不含：{'、'.join(z['excludes'])}")
     lines.append(_cite(z))
     return "\n".join([*lines, *_requirement_lines(data["requirements"])])
+
+
+def _rule_lines(rule: dict[str, Any]) -> list[str]:
+    s, q = rule["subjects"], rule["quantity"]
+    head = RULE_MODALITIES[rule["modality"]] + (
+        f"（{rule['qualifier']}）" if rule["qualifier"] else ""
+    )
+    names = "、".join([*s["minerals"], *s["regions"], *s["zone_types"], *s["zones"]]) or "—"
+    lines = [f"  [{head}] {'、'.join(rule['actions']) or '—'} · {names}：{rule['text']}"]
+    if rule["condition"]:
+        lines.append(f"      条件：{rule['condition']}")
+    if rule["exception"]:
+        lines.append(f"      例外：{rule['exception']}")
+    if q:
+        about = "，".join(filter(None, [COMPARATORS[q["comparator"]], q["period"], q["binding"]]))
+        lines.append(f"      数量：{q['text']}（{about}）")
+    if rule["needs"]:
+        lines.append(f"      依据：{rule['needs']}（文本未收录）")
+    return [*lines, f"      {_cite(rule)}"]
+
+
+def render_rules(data: dict[str, Any]) -> str:
+    filters = "，".join(f"{v}" for v in data["filters"].values() if v) or "全部"
+    lines = [f"规则（{filters}）：共 {data['total']} 条"]
+    for rule in data["rules"]:
+        lines += _rule_lines(rule)
+    return "\n".join(lines)

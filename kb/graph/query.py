@@ -191,6 +191,7 @@ class GraphQuery:
                 "mineral": self.g.nodes[u]["name"],
                 "text": d["text"],
                 "condition": d["condition"],
+                "exception": d.get("exception"),
                 "regions": d["regions"],
                 "clause_id": d["clause"],
                 "citation": self.clause(d["clause"])["citation"],

@@ -87,7 +87,25 @@ def test_nav_to_the_mineral_list_and_on_to_a_mineral(server, page):
     page.locator("header nav a", has_text="矿种").click()
     page.wait_for_selector("tr.mineral")
     row = page.locator('tr.mineral[data-name="菱镁矿"]')
-    assert row.locator(".tag").all_inner_texts() == ["总量控制", "限制勘查"]
+    # 3.1.1 总量控制, 5.2.1 限制勘查, 6.1.2 严格控制开采, 6.4.2 禁止新建露天矿山 / 既有露天矿山
+    stances = ["总量控制", "限制勘查", "限制开采", "禁止新建", "禁止露天开采"]
+    assert row.locator(".tag").all_inner_texts() == stances
     row.locator("a").click()
     page.wait_for_url("**/minerals/**")
     assert page.locator("h1").first.inner_text().startswith("菱镁矿")
+
+
+def test_rules_form_from_the_nav_shows_conditions_and_citations(server, page):
+    page.goto(server + "/outline")
+    page.locator("header nav a", has_text="规则").click()
+    page.wait_for_url("**/rules")
+    page.fill("form.rule-filter input[name=mineral]", "砖瓦用黏土")  # the alias of 砖瓦用粘土
+    page.select_option("form.rule-filter select[name=modality]", "forbidden")
+    page.locator("form.rule-filter button").click()
+    page.wait_for_url("**/rules?**")
+    rows = page.locator("tr.rule")
+    assert rows.count() == 1  # 6.1.1 禁止开采蓝石棉、可耕地的砖瓦用粘土等矿产
+    assert rows.first.locator(".condition").inner_text() == "条件：可耕地的"
+    assert rows.first.locator(".cite-text").inner_text() == (
+        f"{BOOK}第六章第一节“加强矿产资源开发利用”，第21页。"
+    )
