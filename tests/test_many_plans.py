@@ -133,6 +133,9 @@ def test_the_documents_and_region_pages_render(three, tmp_path):
     for slug in (SLUG, COUNTY_SLUG, OTHER_SLUG):
         assert f'data-slug="{slug}"' in page
     assert client.get("/api/documents").get_json()["total"] == 3
+    search = client.get("/search?q=开采规划区块").get_data(as_text=True)
+    facet = search.split('data-facet="doc"', 1)[1].split("</section>", 1)[0]
+    assert f"doc={COUNTY_SLUG}" in facet and f"doc={SLUG}" in facet  # the facet filters
     region = client.get("/regions/宽甸").get_data(as_text=True)
     assert region.index(f'data-slug="{SLUG}"') < region.index(f'data-slug="{COUNTY_SLUG}"')
 
