@@ -4,6 +4,7 @@ ones it gets alone."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -169,3 +170,17 @@ def test_rules_name_their_plan_and_cut_to_one(three):
     # 3.2.2 禁止在生态保护红线内新设采矿权。 is a rule of the county plan
     assert f"{COUNTY_SLUG}/3.2.2" in {r["clause_id"] for r in county["rules"]}
     assert {r["citation"]["document_slug"] for r in county["rules"]} == {COUNTY_SLUG}
+
+
+def test_the_command_line_takes_a_plan(three, capsys):
+    from kb.cli.main import main
+
+    assert (
+        main(["search", "开采规划区块", "--kb", str(three.root), "--doc", COUNTY_SLUG, "--json"])
+        == 0
+    )
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    assert hits and {h["doc"] for h in hits} == {COUNTY_SLUG}
+    assert main(["region", "宽甸", "--kb", str(three.root), "--doc", COUNTY_SLUG, "--json"]) == 0
+    zones = json.loads(capsys.readouterr().out)["zones"]
+    assert [z["code"] for z in zones] == ["KC01", "KC02", "KC03", "KC04", "KC05"]
