@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from ingest.knowledge import write_knowledge
 from ingest.parser import parse_file
-from kb.errors import BadDocument, KBMissing
+from kb.errors import BadDocument, KBDamaged, KBMissing
+from kb.leases import ingest_turn
 from kb.model import Document
 from kb.search.index import build_index
-from kb.store import KBWriter, read_manifest
+from kb.store import KBWriter, verify_build
+
+Say = Callable[[str], None]
+
+
+def on_stderr(message: str) -> None:
+    """How an ingest says it waits for another one, unless its caller says otherwise."""
+    print(message, file=sys.stderr, flush=True)
+
 
 _CODE_DIRS = [Path(__file__).parent, Path(__file__).parent.parent / "kb"]
 
@@ -38,35 +50,59 @@ def fingerprint(files: list[Path]) -> str:
 
 
 def build(
-    files: list[Path], kb_path: Path, progress: Callable[[str], None] = lambda _: None
+    files: list[Path], kb_path: Path, progress: Say = lambda _: None, waiting: Say = on_stderr
 ) -> list[Document]:
-    """Parse `files` and write them as the new KB at `kb_path`; the old KB stays on any error."""
+    """Parse `files` and write them as the new KB at `kb_path`; the old KB stays on any error.
+    One ingest of a KB at a time: a second one calls `waiting` with a notice and waits."""
+    with ingest_turn(kb_path, waiting):
+        return _build(files, kb_path, progress)
+
+
+def _build(files: list[Path], kb_path: Path, progress: Say) -> list[Document]:
     docs = []
     for path in files:
         progress(f"reading {path}")
         docs.append(parse_file(path))
+    _pause("parsed")
     with KBWriter(kb_path, fingerprint(files)) as writer:
         for doc in docs:
             writer.add_document(doc)
+        _pause("documents")
         progress("marking regions, minerals and zones")
         lexicon, mentions = write_knowledge(docs, writer)  # lexicon.json, mentions.json, graph.json
         progress("indexing the text")
         build_index(docs, mentions, lexicon, writer.path("index"))  # whoosh index (kb.search.index)
+        _pause("indexed")
     return docs
 
 
-def is_stale(corpus: Path, kb_path: Path) -> bool:
+def _pause(point: str) -> None:
+    """A seam for the crash tests: PLANKB_PAUSE=indexed:30 makes an ingest stop for 30 s once
+    its index is written (and say so on stderr), so a test can kill it there."""
+    name, _, seconds = os.environ.get("PLANKB_PAUSE", "").partition(":")
+    if name == point:
+        print(f"paused at {point}", file=sys.stderr, flush=True)
+        time.sleep(float(seconds or 0))
+
+
+def is_stale(corpus: Path, kb_path: Path, progress: Say = lambda _: None) -> bool:
+    """True when the KB is missing, damaged (said through `progress`), or built from other
+    files or code."""
     try:
-        return read_manifest(kb_path).get("fingerprint") != fingerprint(corpus_files(corpus))
+        return verify_build(kb_path).get("fingerprint") != fingerprint(corpus_files(corpus))
+    except KBDamaged as exc:
+        progress(f"{exc}")
+        return True
     except KBMissing:
         return True
 
 
 def ensure_fresh(
-    corpus: Path, kb_path: Path, progress: Callable[[str], None] = lambda _: None
+    corpus: Path, kb_path: Path, progress: Say = lambda _: None, waiting: Say = on_stderr
 ) -> bool:
-    """Build the KB from the corpus when it is missing or stale; True when it built."""
-    if not is_stale(corpus, kb_path):
-        return False
-    build(corpus_files(corpus), kb_path, progress)
+    """Build the KB from the corpus when it is missing, damaged or stale; True when it built."""
+    with ingest_turn(kb_path, waiting):
+        if not is_stale(corpus, kb_path, progress):
+            return False
+        _build(corpus_files(corpus), kb_path, progress)
     return True

@@ -11,6 +11,7 @@ from ingest.profile import read_profile
 from ingest.reader import read_source
 from ingest.structure import TreeBuilder
 from ingest.toc import read_front
+from ingest.validate import check_plan
 from kb.errors import BadDocument
 from kb.model import Document
 
@@ -54,6 +55,7 @@ def parse_text(
     title = meta.get("title") or front.title
     if not title:
         raise BadDocument(f"{where}: no title found before the contents; add one in {slug}.toml")
+    check_plan(front.toc, outline, clauses, where)
     return Document(
         slug=slug,
         title=title,

@@ -7,24 +7,38 @@ kb.clause("liaoning-2021-2025/6.4.2")["citation"]["text"]
 
 from __future__ import annotations
 
+import copy
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kb.documents import Library
-from kb.errors import BadDocument, BadQuery, KBError, KBMissing, NotFound, UnknownClause
-from kb.store import load_documents, read_manifest
+from kb.errors import (
+    BadDocument,
+    BadQuery,
+    KBDamaged,
+    KBError,
+    KBMissing,
+    NotFound,
+    UnknownClause,
+)
+from kb.plans import in_plan
+from kb.store import load_documents, open_build
 
 if TYPE_CHECKING:
+    from kb.ask import Asker
+    from kb.check import Checker
     from kb.graph.query import GraphQuery
     from kb.graph.views import Views
     from kb.lexicon import Lexicon
     from kb.rules import RuleBook
     from kb.search.engine import SearchIndex
+    from kb.understand import Understander
 
 __all__ = [
     "BadDocument",
     "BadQuery",
+    "KBDamaged",
     "KBError",
     "KBMissing",
     "KnowledgeBase",
@@ -34,20 +48,37 @@ __all__ = [
 
 
 class KnowledgeBase:
-    """A built KB, opened read-only."""
+    """A built KB, opened read-only; holds a lease on its build until `close()`."""
 
-    def __init__(self, root: Path, manifest: dict[str, Any], library: Library):
+    def __init__(self, root: Path, manifest: dict[str, Any], library: Library, lease=None):
         self.root = root
         self.manifest = manifest
         self.library = library
+        self.lease = lease
 
     @classmethod
     def open(cls, path: str | Path) -> KnowledgeBase:
-        """Open the live build at `path` (resolving the link, so a later rebuild does not move
-        files under a running reader)."""
-        manifest = read_manifest(Path(path))
-        root = Path(path).resolve()
-        return cls(root, manifest, Library(load_documents(root, manifest["documents"])))
+        """Open the live build at `path`: resolve the link and lease the build (so a later
+        ingest neither moves nor removes files under a running reader), then check every file
+        against the manifest (KBDamaged if any differs) before loading anything."""
+        root, manifest, lease = open_build(Path(path))
+        try:
+            library = Library(load_documents(root, manifest["documents"]))
+        except BaseException:
+            lease.release()
+            raise
+        return cls(root, manifest, library, lease)
+
+    def close(self) -> None:
+        """Release the build's lease (an ingest may then remove it once it is not live)."""
+        if self.lease is not None:
+            self.lease.release()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def outline(self) -> dict[str, Any]:
         """The document tree of every document: chapters, sections, boxes, with pages, and a
@@ -87,19 +118,60 @@ class KnowledgeBase:
         """The full-text index, opened on first use (KBMissing if the build has none)."""
         from kb.search.engine import SearchIndex
 
-        return SearchIndex.open(self.root, self.library, self.lexicon)
+        return SearchIndex.open(self.root, self.library, self.lexicon, self.understander)
+
+    @cached_property
+    def understander(self) -> Understander:
+        """Query understanding (traditional characters, synonyms, numerals, typos), shared by
+        search and ask."""
+        from kb.search.analyzer import WordTokenizer
+        from kb.search.query import STOPWORDS
+        from kb.understand import Understander, plan_text
+
+        words = WordTokenizer(tuple(self.lexicon.words()))
+        return Understander(plan_text(self.library), words.tokens, STOPWORDS)
+
+    def ask(self, question: str) -> dict[str, Any]:
+        """A question answered from the plan (kb.ask): status, answer, facts with citations;
+        BadQuery on a blank or overlong question."""
+        return self.asker.ask(question)
+
+    def answer_card(self, query: str) -> dict[str, Any] | None:
+        """The answer to a search query that reads as a question (哪些, 多少, 能否 …, or a
+        question mark), shown above the hits; None for a plain search."""
+        from kb.ask import MAX_QUESTION
+        from kb.ask.classify import is_question
+
+        if not isinstance(query, str) or len(query) > MAX_QUESTION or not is_question(query):
+            return None
+        return self.ask(query)
+
+    @cached_property
+    def asker(self) -> Asker:
+        from kb.ask import Asker
+        from kb.search.analyzer import WordTokenizer
+
+        words = WordTokenizer(tuple(self.lexicon.words()))
+        return Asker.build(self.graph, self.understander, words.tokens, self.rules()["rules"])
 
     def regions(self) -> dict[str, Any]:
-        """Every city, county and area the plan names or places a zone in, with counts."""
-        from kb.graph import directory
-
-        return directory.regions(self.graph)
+        """Every city, county and area the plan names or places a zone in, with counts, and the
+        zones per city (for the map)."""
+        return copy.deepcopy(self._directory["regions"])
 
     def minerals(self) -> dict[str, Any]:
         """Every mineral the plan names, with its zones, stances, indicators and mentions."""
+        return copy.deepcopy(self._directory["minerals"])
+
+    @cached_property
+    def _directory(self) -> dict[str, dict[str, Any]]:
+        """The region and mineral lists, worked out once: they depend on the KB alone (50 ms)."""
         from kb.graph import directory
 
-        return directory.minerals(self.graph)
+        return {
+            "regions": directory.regions(self.graph),
+            "minerals": directory.minerals(self.graph),
+        }
 
     def region(self, name: str, doc: str | None = None) -> dict[str, Any]:
         """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, rules,
@@ -107,14 +179,14 @@ class KnowledgeBase:
         says about it, higher levels first; `doc` (slug or title) cuts it to one plan; NotFound
         with suggestions if unknown."""
         answer = {**self.views.region(name), "rules": self.rules(region=name)["rules"]}
-        return self._in_plan({**answer, "plans": self.library.per_plan(answer)}, doc)
+        return in_plan(self.library, {**answer, "plans": self.library.per_plan(answer)}, doc)
 
     def mineral(self, name: str, doc: str | None = None) -> dict[str, Any]:
         """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, rules, zones,
         projects, technologies, requirements and mentions, and `plans`; `doc` cuts it to one
         plan; NotFound with suggestions if unknown."""
         answer = {**self.views.mineral(name), "rules": self.rules(mineral=name)["rules"]}
-        return self._in_plan({**answer, "plans": self.library.per_plan(answer)}, doc)
+        return in_plan(self.library, {**answer, "plans": self.library.per_plan(answer)}, doc)
 
     def zones(
         self,
@@ -126,15 +198,7 @@ class KnowledgeBase:
         """Zones of a type (name or slug), in a region, of a mineral, of one plan (slug or
         title); any filter may be None."""
         answer = self.views.zones(zone_type=zone_type, region=region, mineral=mineral)
-        return self._in_plan(answer, doc)
-
-    def _in_plan(self, answer: dict[str, Any], doc: str | None) -> dict[str, Any]:
-        """The answer cut to one plan's rows when `doc` names one (BadQuery when it names none)."""
-        if doc is None or not doc.strip():
-            return answer
-        from kb.plans import only_plan, plan_slug
-
-        return only_plan(answer, plan_slug(self.library, doc))
+        return in_plan(self.library, answer, doc)
 
     def zone(self, zone_id: str) -> dict[str, Any]:
         """One zone (by id or name) with its rules and every requirement that applies to it,
@@ -158,10 +222,7 @@ class KnowledgeBase:
         mineral, place or zone where those are filtered on (they hold province-wide); `doc`
         (slug or title) keeps one plan's rules."""
         found = self.rulebook.rules(mineral, region, zone, modality, action, general)
-        if doc is None or not doc.strip():
-            return found
-        found = self._in_plan(found, doc)
-        return {**found, "total": len(found["rules"])}
+        return in_plan(self.library, found, doc)
 
     @cached_property
     def rulebook(self) -> RuleBook:
@@ -170,6 +231,25 @@ class KnowledgeBase:
 
         self._part(RULES_FILE)
         return RuleBook(load_rules(self.root), self.graph)
+
+    def check(self, application: dict[str, Any]) -> dict[str, Any]:
+        """规划审核 of an application ({kind, mineral, place, method, scale, reserve, facts…}):
+        every applicable rule with 符合/不符合/需核实/不适用, a verdict and a draft opinion;
+        BadQuery or NotFound (with suggestions) when the application is bad."""
+        return self.checker.check(application)
+
+    def check_docx(self, application: dict[str, Any], opinion: str | None = None) -> bytes:
+        """The check's 审核意见 as a Word file: the draft, or `opinion` as the clerk edited it."""
+        from kb.check.document import opinion_docx
+
+        return opinion_docx(self.check(application), opinion)
+
+    @cached_property
+    def checker(self) -> Checker:
+        """The 规划审核 over the rules of every loaded plan."""
+        from kb.check import Checker
+
+        return Checker(self.rulebook.all, self.graph, self.library)
 
     @cached_property
     def graph(self) -> GraphQuery:
@@ -206,4 +286,6 @@ class KnowledgeBase:
         """Load everything a query needs now rather than on the first request (a server calls
         this at start-up so no user waits for the dictionary to load)."""
         self.graph  # noqa: B018
+        self._directory  # noqa: B018
         self.search_index.warm()
+        self.asker  # noqa: B018

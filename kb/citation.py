@@ -35,6 +35,10 @@ def tidy_heading(heading: str | None) -> str | None:
     return f"{label}{sep}{tidy(title)}"
 
 
+# Citation styles a user can choose: id → label. "plan" is the plan's own form (above).
+STYLES = {"plan": "规划原文格式", "gbt7714": "GB/T 7714—2015"}
+
+
 def _label_title(heading: str) -> tuple[str, str]:
     """ "专栏一 辽宁省“十四五”规划主要指标" → ("专栏一", "辽宁省‘十四五’规划主要指标"): quotes
     inside a quoted title become single quotes, as Chinese usage has it."""
@@ -60,13 +64,31 @@ def citation_text(clause: Clause, doc: Document) -> str:
     return f"{book}{labels}“{headings[-1][1]}”{page}"
 
 
+def gbt7714_text(clause: Clause, doc: Document) -> str:
+    """GB/T 7714—2015, for a document of type [Z] (other): 责任者. 题名[Z]. 出版年: 引文页码.
+
+    辽宁省人民政府. 辽宁省矿产资源总体规划（2021-2025年）[Z]. 2022: 27.
+    """
+    year = doc.date[:4] if doc.date else ""
+    tail = f"{year}: {clause.page}." if year and clause.page else (f"{year}." if year else "")
+    issuer = f"{doc.issuer}. " if doc.issuer else ""
+    return f"{issuer}{doc.title}[Z]. {tail}".rstrip()
+
+
+def quotation(text: str, citation: str) -> str:
+    """The clause's words in Chinese quotation marks, then its citation (for a letter)."""
+    return f"“{text.strip()}”{citation}"
+
+
 def cite(clause: Clause, doc: Document) -> dict[str, Any]:
     """The citation of a clause: ready text and the structured fields it is made of."""
     path = clause.path
     chapter = path[0] if clause.part == "body" and path else None
     section = path[1] if clause.part == "body" and clause.section and len(path) > 1 else None
+    text = citation_text(clause, doc)
     return {
-        "text": citation_text(clause, doc),
+        "text": text,
+        "styles": {"plan": text, "gbt7714": gbt7714_text(clause, doc)},
         "document": doc.title,
         "document_slug": doc.slug,
         "issuer": doc.issuer,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from kb.citation import cite
+from kb.citation import cite, quotation
 from kb.errors import UnknownClause
 from kb.model import Clause, Document, Node
 
@@ -50,6 +50,8 @@ class Library:
         clause, doc = self.get(clause_id)
         data = self.clause_dict(clause, doc)
         data["document"] = doc_meta(doc)
+        styles = data["citation"]["styles"]
+        data["quotation"] = {style: quotation(clause.text, text) for style, text in styles.items()}
         data["context"] = {
             "previous": self._neighbour(clause, -1),
             "next": self._neighbour(clause, 1),

@@ -17,6 +17,11 @@ class KBMissing(KBError):
     status = 503
 
 
+class KBDamaged(KBMissing):
+    """A built KB whose files no longer match its manifest (truncated, edited, deleted …): as
+    unusable as a missing one, and mended the same way, by building it again."""
+
+
 class NotFound(KBError):
     """No item of that id or name; carries suggestions where there are close matches."""
 

@@ -31,14 +31,27 @@ def plan_slug(library: Library, given: str) -> str:
     raise BadQuery(f"没有这个规划：{shown}{hint}。Unknown plan {shown!r}.")
 
 
+def in_plan(library: Library, answer: dict[str, Any], doc: str | None) -> dict[str, Any]:
+    """`answer` cut to the plan `doc` names (slug or title), as it is when `doc` is None or
+    blank; BadQuery when no plan has that name."""
+    return answer if doc is None or not doc.strip() else only_plan(answer, plan_slug(library, doc))
+
+
 def only_plan(answer: dict[str, Any], slug: str) -> dict[str, Any]:
-    """`answer` with every list of cited rows cut to the rows citing plan `slug`; other values
-    (the region's own entry, its children, counts) stay."""
+    """`answer` with every list of cited rows cut to the rows citing plan `slug`, its total and
+    zone counts counted again; other values (the region's own entry, its children) stay."""
     out: dict[str, Any] = {}
     for key, value in answer.items():
         if isinstance(value, list) and any(_cited(v) for v in value):
             value = [v for v in value if _cited(v) and v["citation"]["document_slug"] == slug]
         out[key] = value
+    listed = next((out[k] for k in ("rules", "zones") if k in out), None)
+    if "total" in out and listed is not None:
+        out["total"] = len(listed)
+    if "counts" in out and "zones" in out:
+        from kb.graph.query import counts  # networkx: not loaded for a search
+
+        out["counts"] = counts(out["zones"])
     out["doc"] = slug
     return out
 

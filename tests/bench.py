@@ -95,6 +95,18 @@ def bench_rules(workdir: Path) -> str:
     return section(workdir)
 
 
+def bench_check(workdir: Path) -> str:
+    from tests.bench_check import bench_check as section  # 规划审核 latency and verdicts
+
+    return section(workdir)
+
+
+def bench_ask(workdir: Path) -> str:
+    from tests.bench_ask import bench_ask as section  # kb.ask and forgiving search, two parts
+
+    return section(workdir)
+
+
 def bench_scale(workdir: Path) -> str:
     from tests.bench_scale import bench_scale as section  # 1 … 500 generated plans
 
@@ -105,9 +117,11 @@ SECTIONS: list[Callable[[Path], str]] = [
     bench_cli,
     bench_search,
     bench_entities,
-    bench_server,
-    bench_audit,
     bench_rules,
+    bench_server,
+    bench_ask,
+    bench_audit,
+    bench_check,
     bench_scale,
 ]
 

@@ -43,6 +43,12 @@ def request_mix() -> list[tuple[str, str]]:
         for n in ("丹东", "岫岩", "鞍山", "阜蒙县", "宽甸")
     ]
     mix += [("GET /api/zones/<id>", f"/api/zones/{quote('辽宁岫岩西沟-小荒沟')}")] * 5
+    mix += [("page /regions (map)", "/regions")] * 5
+    mix += [("page /minerals/<name> (map, graph)", f"/minerals/{quote(n)}") for n in ("铁", "硼")]
+    mix += [("page /regions/<name> (graph)", f"/regions/{quote(n)}") for n in ("丹东", "岫岩")]
+    mix += [("page /zones?type= (map)", f"/zones?type={quote('重点勘查区')}")] * 5
+    zones = f"/api/zones?region={quote('丹东')}"
+    mix += [(f"GET /api/zones?format={f}", f"{zones}&format={f}") for f in ("csv", "xlsx")] * 3
     return mix
 
 

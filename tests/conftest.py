@@ -39,6 +39,14 @@ def kb_path(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture()
+def live_kb(tmp_path) -> Path:
+    """A KB of the plan of its own, for tests that rebuild, refuse or damage it."""
+    path = tmp_path / "kb"
+    build([PLAN], path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def kb(kb_path) -> KnowledgeBase:
     return KnowledgeBase.open(kb_path)

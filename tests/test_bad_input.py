@@ -19,14 +19,22 @@ NOT_PLANS = {
     "blank lines only": (b"\n \n\t\n", "the file is empty"),
     "binary": (bytes(range(256)) * 4, "binary data (NUL bytes), not a text file"),
     "undecodable": (
-        b"\xff\xfe\x80\x81 plan \xff\x80" * 50,
+        b"plan \xff\xfe\x80\x81 \xff\x80" * 50,
         "not readable as UTF-8 or GB18030 text; save it as UTF-8",
     ),
     "no headings": (
         "这是一份普通的通知。\n\n请各单位认真执行。\n".encode(),
         "no chapter headings (第一章 …) found; not a planning document",
     ),
-    "UTF-16": ("第一章 总则\n".encode("utf-16"), "binary data (NUL bytes), not a text file"),
+    # read as UTF-16 (the BOM says which), then refused for what the text lacks
+    "UTF-16": (
+        "第一章 总则\n".encode("utf-16"),
+        "no title found before the contents; add one in bad.toml",
+    ),
+    "UTF-16, odd length": (
+        "第一章 总则\n".encode("utf-16-le").join([b"\xff\xfe", b"\x00"]),
+        "not readable as UTF-16 LE text; save it as UTF-8",
+    ),
 }
 
 
@@ -37,13 +45,6 @@ def tree_digest(path: Path) -> str:
         if f.is_file():
             digest.update(str(f.relative_to(root)).encode() + f.read_bytes())
     return digest.hexdigest() + str(root)
-
-
-@pytest.fixture()
-def live_kb(tmp_path) -> Path:
-    path = tmp_path / "kb"
-    build([PLAN], path)
-    return path
 
 
 def ingest(*args: str) -> subprocess.CompletedProcess:
@@ -104,13 +105,17 @@ def test_interrupted_build_leaves_previous_kb(tmp_path, live_kb, monkeypatch):
     assert sorted(p.name for p in builds_dir(live_kb).iterdir()) == builds_before
 
 
-def test_rebuild_swaps_in_a_new_build_and_keeps_the_one_before(live_kb):
+def test_rebuild_keeps_the_build_a_reader_holds_and_no_other(live_kb):
     first = live_kb.resolve()
     build([PLAN], live_kb)
     second = live_kb.resolve()
+    assert second != first and sorted(builds_dir(live_kb).iterdir()) == [second]
+    with KnowledgeBase.open(live_kb) as reader:
+        build([PLAN], live_kb)
+        assert sorted(builds_dir(live_kb).iterdir()) == sorted([second, live_kb.resolve()])
+        assert reader.clause("liaoning-2021-2025/6.4.2")["page"] == 27
     build([PLAN], live_kb)
-    assert second != first and live_kb.resolve() != second
-    assert sorted(builds_dir(live_kb).iterdir()) == sorted([second, live_kb.resolve()])
+    assert list(builds_dir(live_kb).iterdir()) == [live_kb.resolve()]
 
 
 def test_missing_kb_gives_a_hint(tmp_path):

@@ -22,6 +22,14 @@ CITATIONS = {
     "box1/note": f"{BOOK}专栏一“辽宁省‘十四五’规划主要指标”注，第10页。",
     "annex-table/7": f"{BOOK}附表7“辽宁省重点矿种矿山最低开采规模规划表”。",
 }
+# GB/T 7714—2015 for a document of type [Z]: issuer (辽宁省人民政府, the plan's title page), title,
+# year of issue (2022) and the page the table of contents gives for the clause's section.
+GBT = "辽宁省人民政府. 辽宁省矿产资源总体规划（2021-2025年）[Z]. 2022"
+GBT7714 = {
+    "6.4.2": f"{GBT}: 27.",  # 第四节 推进菱镁矿高质量开发利用 …… - 27 -
+    "box5/16": f"{GBT}: 18.",  # 专栏五 rows: §5.2 starts p.17, a page break in 5.2.2 comes first
+    "4.1.2": f"{GBT}: 12.",  # 第一节 打造勘查开发战略引领布局 …… - 12 -
+}
 
 
 def plankb(*args: str) -> subprocess.CompletedProcess:
@@ -48,6 +56,37 @@ def test_cli_show_prints_the_citation(kb_path, kb):
         text,
         f"引用：{CITATIONS['6.4.2']}",
     ]
+
+
+@pytest.mark.parametrize(("local", "text"), GBT7714.items())
+def test_gbt7714_in_the_json_and_the_cli(client, kb_path, local, text):
+    data = client.get(f"/api/clauses/{SLUG}/{local}").get_json()
+    assert data["citation"]["styles"]["gbt7714"] == text
+    result = plankb("show", f"{SLUG}/{local}", "--style", "gbt7714", "--kb", str(kb_path))
+    assert result.stdout.splitlines()[-1] == f"引用：{text}"
+
+
+def test_cli_refuses_an_unknown_style(kb_path):
+    result = plankb("show", f"{SLUG}/6.4.2", "--style", "apa", "--kb", str(kb_path))
+    assert result.returncode == 2
+    assert "invalid choice: 'apa'" in result.stderr
+
+
+def test_clause_page_offers_both_styles_and_the_quotation(client):
+    html = client.get(f"/clauses/{SLUG}/6.4.2?style=gbt7714").get_data(as_text=True)
+    text = client.get(f"/api/clauses/{SLUG}/6.4.2").get_json()["text"]
+    assert f'<span class="cite-text">{GBT7714["6.4.2"]}</span>' in html
+    assert f'data-copy="“{text}”{GBT7714["6.4.2"]}"' in html
+    assert '<option value="gbt7714" selected>GB/T 7714—2015</option>' in html
+    plain = client.get(f"/clauses/{SLUG}/6.4.2").get_data(as_text=True)
+    assert f'data-copy="“{text}”{CITATIONS["6.4.2"]}"' in plain
+    assert '<option value="plan" selected>规划原文格式</option>' in plain
+
+
+def test_clause_page_refuses_an_unknown_style(client):
+    response = client.get(f"/clauses/{SLUG}/6.4.2?style=apa")
+    assert response.status_code == 400
+    assert "参数 style 不能是 apa（可选 plan、gbt7714）" in response.get_data(as_text=True)
 
 
 def test_cli_show_table_row(kb_path):
@@ -92,6 +131,7 @@ def test_api_clause_whole_structure(client):
         "note": None,
         "citation": {
             "text": CITATIONS["6.4.2"],
+            "styles": {"plan": CITATIONS["6.4.2"], "gbt7714": GBT7714["6.4.2"]},
             "document": "辽宁省矿产资源总体规划（2021-2025年）",
             "document_slug": SLUG,
             "issuer": "辽宁省人民政府",
@@ -104,6 +144,10 @@ def test_api_clause_whole_structure(client):
             "pages": [27, 27],
             "clause_id": f"{SLUG}/6.4.2",
             "permalink": f"/clauses/{SLUG}/6.4.2",
+        },
+        "quotation": {
+            "plan": f"“{text}”{CITATIONS['6.4.2']}",
+            "gbt7714": f"“{text}”{GBT7714['6.4.2']}",
         },
         "document": {
             "slug": SLUG,
@@ -160,3 +204,9 @@ def test_unknown_clause_is_404_with_suggestions(client, kb_path):
     result = plankb("show", "nonsense", "--kb", str(kb_path))
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == "plankb: 没有编号为 nonsense 的条文。No clause with id 'nonsense'.\n"
+
+
+def test_search_hits_offer_the_quotation_too(client):
+    html = client.get("/search?q=宽甸五道岭").get_data(as_text=True)
+    hit = client.get(f"/api/clauses/{SLUG}/box5/16").get_json()
+    assert f'data-copy="“{hit["text"]}”{CITATIONS["box5/16"]}"' in html

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from kb import KnowledgeBase
 from web import create_app
 
 LONG = "矿" * 10_000
@@ -63,7 +64,7 @@ def test_wrong_method(client):
 
 def test_unexpected_error_is_a_500_with_the_same_shape(kb_path, monkeypatch):
     app = create_app({"TESTING": False, "KB_PATH": str(kb_path)})
-    monkeypatch.setattr(type(app.extensions["kb"]), "outline", lambda self: 1 / 0)
+    monkeypatch.setattr(KnowledgeBase, "outline", lambda self: 1 / 0)
     response = app.test_client().get("/api/outline")
     check_shape(response, 500, False)
     page = app.test_client().get("/outline")

@@ -7,8 +7,8 @@ from typing import Any
 
 from flask import Flask
 
-from kb import KnowledgeBase, vocabulary
-from kb.errors import KBError
+from kb import vocabulary
+from kb.live import LiveKB
 from kb.settings import setting
 
 
@@ -20,15 +20,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     app.jinja_env.globals["vocab"] = vocabulary
-    try:
-        app.extensions["kb"] = KnowledgeBase.open(Path(app.config["KB_PATH"]))
-        app.extensions["kb_error"] = None
-    except KBError as exc:  # serve a clear message on every page instead of failing to start
-        app.extensions["kb"] = None
-        app.extensions["kb_error"] = exc
+    # The KB follows rebuilds between requests; when there is none (or it is damaged) every
+    # page says why (503) instead of the server failing to start.
+    app.extensions["live_kb"] = LiveKB(Path(app.config["KB_PATH"]))
 
-    from web import errors, routes
+    from web import errors, handle, routes
 
+    app.teardown_appcontext(handle.release_kb)
     routes.register(app)
     errors.register(app)
     return app

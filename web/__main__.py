@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kb.errors import KBError, KBMissing
 from kb.settings import setting
-from kb.store import read_manifest
+from kb.store import verify_build
 
 
 def main() -> int:
@@ -28,18 +28,19 @@ def main() -> int:
         return 1
     import waitress
 
-    from web import create_app
+    from web import create_app, svg_map
 
     app = create_app({"KB_PATH": str(kb_path)})
-    if app.extensions["kb"] is not None:
-        app.extensions["kb"].warm()
+    app.extensions["live_kb"].warm()
+    svg_map.outlines()  # the map's outlines, projected once before the first page needs them
     log.info("serving on http://%s:%s", host, port)
     waitress.serve(app, host=host, port=port, threads=threads)
     return 0
 
 
 def refresh(corpus: Path, kb_path: Path, log: logging.Logger) -> None:
-    """Rebuild a missing or stale KB; keep the earlier one when the corpus cannot be built."""
+    """Rebuild a missing, damaged or stale KB; keep the earlier one when the corpus cannot be
+    built (unless it is damaged: then there is nothing to serve)."""
     from ingest.build import ensure_fresh
 
     try:
@@ -47,7 +48,7 @@ def refresh(corpus: Path, kb_path: Path, log: logging.Logger) -> None:
             log.info("knowledge base built at %s", kb_path)
     except KBError as exc:
         try:
-            built = read_manifest(kb_path)["built"]
+            built = verify_build(kb_path)["built"]
         except KBMissing:
             raise exc from None
         print(f"plankb: {exc}", file=sys.stderr)

@@ -9,7 +9,7 @@ from kb.errors import KBError, NotFound
 
 HTTP_MESSAGES = {
     404: "没有这个页面或接口，请检查网址。No such page or endpoint.",
-    405: "不支持这种请求方式（只支持 GET）。Method not allowed: use GET.",
+    405: "不支持这种请求方式（除 /api/check 可 POST 外只支持 GET）。Method not allowed.",
 }
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from flask import request
 
+from kb.errors import BadQuery
+
 SEARCH_PARAMS = (
     "limit",
     "offset",
@@ -52,3 +54,46 @@ def rule_args() -> dict[str, Any]:
 def zone_args() -> dict[str, str | None]:
     """The zone filters as kb arguments (`type` → `zone_type`); blank ones None."""
     return {arg: request.args.get(p, "").strip() or None for p, arg in ZONE_PARAMS.items()}
+
+
+def export_format(formats) -> str | None:
+    """`format=csv|xlsx` of an export; None for JSON (no format, or `json`); BadQuery else."""
+    fmt = request.args.get("format", "").strip().lower()
+    if fmt in ("", "json"):
+        return None
+    if not formats:
+        raise BadQuery(f"此页没有可导出的列表：{fmt}。Nothing to export here.")
+    if fmt not in formats:
+        allowed = "、".join(formats)
+        raise BadQuery(f"不支持的导出格式：{fmt}（可选 {allowed}）。Unknown format {fmt!r}.")
+    return fmt
+
+
+def choice(name: str, options, default: str) -> str:
+    """The URL argument `name`, one of `options` (blank → default); BadQuery for anything else."""
+    value = request.args.get(name, "").strip() or default
+    if value not in options:
+        allowed = "、".join(options)
+        raise BadQuery(f"参数 {name} 不能是 {value}（可选 {allowed}）。Bad {name} {value!r}.")
+    return value
+
+
+def application() -> dict[str, Any]:
+    """A 规划审核 application: the JSON body of a POST, else the non-blank URL arguments."""
+    if request.method == "POST":
+        body = request.get_json(silent=True)
+        if not isinstance(body, dict):
+            raise BadQuery("请以 JSON 对象提交申请。POST a JSON object.")
+        return body
+    return url_application()
+
+
+def url_application() -> dict[str, Any]:
+    """The application in the URL's non-blank arguments."""
+    skip = ("format", "list")  # the export's own arguments
+    return {k: v for k, v in request.args.items() if v.strip() and k not in skip}
+
+
+def edited_opinion() -> str | None:
+    """The opinion as the clerk edited it on the page (a form POST), if any."""
+    return request.form.get("opinion") if request.method == "POST" else None

@@ -28,6 +28,10 @@ def search() -> dict[str, Any]:
     return get_kb().search(params.query(), **params.search_args())
 
 
+def ask() -> dict[str, Any]:
+    return get_kb().ask(params.query())
+
+
 def regions() -> dict[str, Any]:
     return get_kb().regions()
 
@@ -54,3 +58,11 @@ def zones() -> dict[str, Any]:
 
 def zone(zone_id: str) -> dict[str, Any]:
     return get_kb().zone(zone_id)
+
+
+def check() -> dict[str, Any]:
+    return get_kb().check(params.application())
+
+
+def check_docx() -> bytes:
+    return get_kb().check_docx(params.url_application(), params.edited_opinion())

@@ -12,7 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from kb import KnowledgeBase
+from kb.citation import STYLES
 from kb.cli.render import (
+    render_ask,
+    render_check,
     render_clause,
     render_mineral,
     render_outline,
@@ -31,10 +34,12 @@ COMMANDS: dict[str, str] = {
     "outline": "print the document tree: chapters, sections, boxes, with pages",
     "show": "print one clause with its citation",
     "search": "full-text search: matching clauses, best first, with snippets and citations",
+    "ask": "a question answered from the plan, every fact with its citation",
     "region": "everything about a region: zones, stances, projects, requirements, mentions",
     "mineral": "everything about a mineral: indicators, stances, zones, projects, requirements",
     "zones": "list zones, filtered by type, region and mineral",
     "zone": "one zone with every requirement that applies to it, each with its citation",
+    "check": "规划审核: check an application against every applicable rule, cited",
     "rules": "the plan's rules (bans, limits, quotas …) on a mineral, region, zone or action",
 }
 
@@ -48,6 +53,9 @@ RULE_OPTIONS = {
     "doc": "liaoning-2021-2025",
 }
 DOC_HELP = "only what this plan says (slug or title), e.g. liaoning-2021-2025"
+
+
+STYLE_HELP = "citation style: plan (the plan's own form, default) or gbt7714 (GB/T 7714—2015)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,12 +76,16 @@ def _parser() -> argparse.ArgumentParser:
     p = command("show")
     p.add_argument("id", help="clause id, e.g. liaoning-2021-2025/6.4.2")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--style", choices=list(STYLES), default="plan", help=STYLE_HELP)
     p = command("search")
     p.add_argument("q", nargs="*", metavar="Q", help="query, e.g. 菱镁矿 开采规模 or 硼 -硼泥")
     p.add_argument("--limit", type=int, default=10, help="hits per page (default 10)")
     p.add_argument("--page", type=int, default=1, help="page of hits (default 1)")
     for name in ("doc", "region", "mineral", "zone-type", "chapter", "kind"):
         p.add_argument(f"--{name}", default=None, help=f"only clauses of this {name}")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = command("ask")
+    p.add_argument("q", nargs="+", metavar="Q", help="question, e.g. 哪些矿种禁止开采？")
     p.add_argument("--json", action="store_true", help="print JSON")
     for name, example in (("region", "丹东, 岫岩"), ("mineral", "菱镁矿, 硼")):
         p = command(name)
@@ -89,8 +101,28 @@ def _parser() -> argparse.ArgumentParser:
     p = command("zone")
     p.add_argument("id", metavar="ID", help="zone id or name, e.g. 辽宁岫岩西沟-小荒沟")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _check_options(command("check"))
     _rule_options(command("rules"))
     return parser
+
+
+def _check_options(p: argparse.ArgumentParser) -> None:
+    from kb.vocabulary import APPLICATION_KINDS, CHECK_FACTS, MINING_METHODS, RESERVE_CLASSES
+
+    p.add_argument("--kind", help=f"application kind: {' / '.join(APPLICATION_KINDS)}")
+    p.add_argument("--mineral", help="mineral name or alias, e.g. 菱镁矿 (several: 金,铜)")
+    p.add_argument("--place", help="county, city or zone, e.g. 岫岩")
+    p.add_argument("--method", help=f"mining method: {' / '.join(MINING_METHODS)}")
+    p.add_argument("--scale", help="yearly output with its unit, e.g. 20万吨/年")
+    p.add_argument("--reserve", help=f"reserve class: {' / '.join(RESERVE_CLASSES)}")
+    p.add_argument(
+        "--fact",
+        action="append",
+        default=[],
+        metavar="KEY=是|否",
+        help=f"a stated fact, e.g. 集中开采区=是; keys: {'、'.join(CHECK_FACTS)}",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _rule_options(p: argparse.ArgumentParser) -> None:
@@ -145,7 +177,7 @@ def _outline(args: argparse.Namespace, kb_path: Path) -> str:
 
 def _show(args: argparse.Namespace, kb_path: Path) -> str:
     data = KnowledgeBase.open(kb_path).clause(args.id)
-    return _as_json(data) if args.json else render_clause(data)
+    return _as_json(data) if args.json else render_clause(data, args.style)
 
 
 def _search(args: argparse.Namespace, kb_path: Path) -> str:
@@ -155,6 +187,11 @@ def _search(args: argparse.Namespace, kb_path: Path) -> str:
         " ".join(args.q), limit=args.limit, page=args.page, **filters
     )
     return _as_json(data) if args.json else render_search(data)
+
+
+def _ask(args: argparse.Namespace, kb_path: Path) -> str:
+    data = KnowledgeBase.open(kb_path).ask(" ".join(args.q))
+    return _as_json(data) if args.json else render_ask(data)
 
 
 def _region(args: argparse.Namespace, kb_path: Path) -> str:
@@ -179,6 +216,16 @@ def _zone(args: argparse.Namespace, kb_path: Path) -> str:
     return _as_json(data) if args.json else render_zone(data)
 
 
+def _check(args: argparse.Namespace, kb_path: Path) -> str:
+    fields = ("kind", "mineral", "place", "method", "scale", "reserve")
+    application: dict[str, Any] = {k: getattr(args, k) for k in fields if getattr(args, k)}
+    for fact in args.fact:
+        key, _, value = fact.partition("=")
+        application[key.strip()] = value.strip() or "是"
+    data = KnowledgeBase.open(kb_path).check(application)
+    return _as_json(data) if args.json else render_check(data)
+
+
 def _rules(args: argparse.Namespace, kb_path: Path) -> str:
     filters = {k: getattr(args, k) for k in RULE_OPTIONS}
     data = KnowledgeBase.open(kb_path).rules(**filters, general=args.general)
@@ -190,10 +237,12 @@ HANDLERS = {
     "outline": _outline,
     "show": _show,
     "search": _search,
+    "ask": _ask,
     "region": _region,
     "mineral": _mineral,
     "zones": _zones,
     "zone": _zone,
+    "check": _check,
     "rules": _rules,
 }
 

@@ -30,7 +30,7 @@ def _node_lines(node: dict[str, Any], depth: int, lines: list[str]) -> None:
         _node_lines(child, depth + 1, lines)
 
 
-def render_clause(data: dict[str, Any]) -> str:
+def render_clause(data: dict[str, Any], style: str = "plan") -> str:
     lines = [data["id"], " > ".join(data["path"])]
     if data.get("title") and data["kind"] == "paragraph":
         lines.append(f"【{data['title']}】")
@@ -38,7 +38,7 @@ def render_clause(data: dict[str, Any]) -> str:
         lines += [f"  {k}：{v}" for k, v in data["fields"].items() if v]
     else:
         lines.append(data["text"])
-    lines.append(f"引用：{data['citation']['text']}")
+    lines.append(f"引用：{data['citation']['styles'][style]}")
     return "\n".join(lines)
 
 
@@ -67,6 +67,19 @@ def render_search(data: dict[str, Any]) -> str:
     summary = ["；".join(f"{f['label']} {f['count']}" for f in values[:6]) for _, values in facets]
     lines += [""] + [f"{label}：{s}" for (label, _), s in zip(facets, summary, strict=True) if s]
     return "\n".join(lines).rstrip()
+
+
+def render_ask(data: dict[str, Any]) -> str:
+    """An answer: status, the answer, each fact with its citation, what was understood."""
+    lines = [f"【{data['status_label']}】{data['answer']}"]
+    lines += [f"  · {c}" for c in data["choices"]]
+    for n, fact in enumerate(data["facts"], 1):
+        lines += [f"{n}. {fact['text']}", f"   引用：{fact['citation']['text']}"]
+    rewrites = data["understood"]["rewrites"]
+    if rewrites:
+        shown = "；".join(f"{r['label']} {r['from']} → {r['to']}" for r in rewrites)
+        lines += [f"（按“{data['understood']['text']}”理解：{shown}）"]
+    return "\n".join(lines)
 
 
 # -- knowledge-graph lookups: region, mineral, zones, zone -------------------------------------
@@ -181,6 +194,16 @@ def render_zone(data: dict[str, Any]) -> str:
         lines.append(f"不含：{'、'.join(z['excludes'])}")
     lines.append(_cite(z))
     return "\n".join([*lines, *_requirement_lines(data["requirements"])])
+
+
+def render_check(data: dict[str, Any]) -> str:
+    """规划审核 as text: the verdict, one line per rule, the draft opinion."""
+    lines = [f"结论：{data['verdict']}", ""]
+    for c in data["checks"]:
+        lines.append(f"[{c['result']}] {c['clause']}  {c['reason']}")
+        lines.append(f"    {c['citation']['text']}")
+    lines += ["", "审核意见（草稿）：", data["opinion"]]
+    return "\n".join(lines)
 
 
 def _rule_lines(rule: dict[str, Any]) -> list[str]:

@@ -29,7 +29,22 @@ def regions(q: GraphQuery) -> dict[str, Any]:
                 "mentions": len(named),
             }
         )
-    return {"total": len(rows), "regions": rows}
+    return {"total": len(rows), "regions": rows, "cities": cities(q, q.zone_list())}
+
+
+def cities(q: GraphQuery, zones: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every prefecture-level city, in code order, with how many of `zones` lie in it (by type);
+    a zone across three cities counts once in each."""
+    rows = []
+    for name in q.lexicon.names("region"):
+        entry = q.lexicon.entry("region", name)
+        if entry["level"] != "prefecture":
+            continue
+        inside = [z for z in zones if q.covers(z, name)]
+        rows.append(
+            {"name": name, "code": entry["code"], "zones": len(inside), "counts": counts(inside)}
+        )
+    return rows
 
 
 def minerals(q: GraphQuery) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kb.graph import directory, neighbourhood
 from kb.graph.build import node
 from kb.graph.query import GraphQuery, counts
 from kb.graph.ranking import Requirements
@@ -38,16 +39,18 @@ class Views:
             "counts": counts(zones),
             "zones": zones,
             "elsewhere": elsewhere(self.q, filters["type"]),
+            "cities": directory.cities(self.q, zones),
         }
 
     def zone(self, zone_id: str) -> dict[str, Any]:
         """One zone with every requirement that applies to it, ranked, each with its citation."""
         zone = self.q.record(self.q.zone_id(zone_id))
-        return {
+        answer = {
             "zone": zone,
             "requirements": self.req.rendered(self.req.zone(zone)),
             "mentions": self.q.mentions(zone["id"]),
         }
+        return {**answer, "neighbourhood": neighbourhood.of_zone(answer)}
 
     def region(self, name: str) -> dict[str, Any]:
         """Everything the plans say about a region: zones, stances, projects, requirements."""
@@ -56,7 +59,7 @@ class Views:
         entry = lex.entry("region", region)
         nearby = q.related_regions(region)
         zones = q.zone_list(region=region)
-        return {
+        answer = {
             "query": name,
             "region": {
                 **{k: entry[k] for k in ("name", "level", "code", "parent", "aliases")},
@@ -73,6 +76,7 @@ class Views:
             "requirements": self.req.rendered(self.req.region_clauses(region, entry)),
             "mentions": q.mentions(node("region", region)),
         }
+        return {**answer, "neighbourhood": neighbourhood.of_region(answer)}
 
     def mineral(self, name: str) -> dict[str, Any]:
         """Everything the plans say about a mineral: indicators, stances, zones, projects …"""
@@ -83,7 +87,7 @@ class Views:
         zones = q.zone_list(mineral=mineral)
         req = Requirements(q.order)
         self.req.mineral(req, mineral)
-        return {
+        answer = {
             "query": name,
             "mineral": {k: entry[k] for k in ("name", "category", "aliases")},
             "indicators": [q.record(i) for i, _ in q.targets(mnode, "indicator")],
@@ -91,11 +95,13 @@ class Views:
             "zones": zones,
             "counts": counts(zones),
             "elsewhere": elsewhere(q),
+            "cities": directory.cities(q, zones),
             "projects": q.records_concerning("project", [mnode]),
             "technologies": q.records_concerning("technology", [mnode]),
             "requirements": self.req.rendered(req),
             "mentions": q.mentions(mnode),
         }
+        return {**answer, "neighbourhood": neighbourhood.of_mineral(answer)}
 
 
 def elsewhere(q: GraphQuery, zone_type: str | None = None) -> list[dict[str, Any]]:

@@ -30,6 +30,7 @@ from kb.search.analyzer import char_spans
 from kb.search.index import open_index
 from kb.search.query import Compiled, QueryBuilder, describe, parse
 from kb.search.snippet import snippet
+from kb.understand import Understander, Understanding
 from kb.vocabulary import CLAUSE_KINDS, FACET_LABELS, FACETS
 
 MAX_LIMIT = 100
@@ -63,8 +64,15 @@ def _whole(value: Any, name: str, low: int, high: int) -> int:
 class SearchIndex:
     """The opened index of one KB build, with what a search needs beside it."""
 
-    def __init__(self, path: Path, library: Library, lexicon: Lexicon | None = None):
+    def __init__(
+        self,
+        path: Path,
+        library: Library,
+        lexicon: Lexicon | None = None,
+        understander: Understander | None = None,
+    ):
         self.ix = open_index(path)
+        self.understand = understander or (lambda q: Understanding(q, q))
         self.library = library
         self.lexicon = lexicon
         self.builder = QueryBuilder(self.ix.schema["body"].analyzer, lexicon)
@@ -80,13 +88,19 @@ class SearchIndex:
         ]
 
     @classmethod
-    def open(cls, root: Path, library: Library, lexicon: Lexicon | None = None) -> SearchIndex:
+    def open(
+        cls,
+        root: Path,
+        library: Library,
+        lexicon: Lexicon | None = None,
+        understander: Understander | None = None,
+    ) -> SearchIndex:
         path = root / "index"
         if not (path / "dictionary.txt").exists():
             raise KBMissing(
                 f"the knowledge base at {root} has no search index; rebuild it with: plankb ingest"
             )
-        return cls(path, library, lexicon)
+        return cls(path, library, lexicon, understander)
 
     @contextmanager
     def _searcher(self) -> Iterator[Searcher]:
@@ -123,7 +137,8 @@ class SearchIndex:
         """Clauses matching `q`, best first, with snippets, citations and facet counts; `doc`
         (a slug or a title) keeps one plan's clauses."""
         limit, offset = page_window(limit, offset, page)
-        parsed = parse(q)
+        seen = self.understand(q)  # kb.understand: the rewrites are shown with the result
+        parsed = parse(seen.text)
         filters = self.filters(
             region=region, mineral=mineral, zone_type=zone_type, chapter=chapter, kind=kind, doc=doc
         )
@@ -135,7 +150,7 @@ class SearchIndex:
             hits = self._run(compiled, filters)
         return {
             "query": q,
-            "understood": describe(parsed),
+            "understood": {**describe(parsed), **seen.to_dict()},
             "relaxed": relaxed,
             "filters": {k: v for k, v in filters.items() if v is not None},
             "total": len(hits),

@@ -36,7 +36,7 @@ OR_WORDS = ("OR", "|", "｜")
 # 丹东有哪些硼矿重点勘查区 asks for 丹东 硼矿 重点勘查区.
 STOPWORDS = frozenset(
     "的 了 吗 呢 吧 啊 是 有 都 也 请问 哪些 哪个 哪里 什么 多少 几 如何 怎么 怎样 为什么"
-    " 是否 有没有 关于 规定 之".split()
+    " 是否 有没有 关于 规定 之 几个 多少个 能不能 能否 可不可以 是不是 在哪 哪一章 哪章".split()
 )
 # Query-side weights per field (BM25F scores are multiplied by these).
 BOOST = {"title": 3.0, "heading": 1.5, "body": 1.0, "chars": 0.3}
@@ -154,15 +154,17 @@ class QueryBuilder:
         self.lexicon = lexicon
 
     def build(self, parsed: Parsed, relax: bool = False) -> Compiled:
-        """All groups required; with `relax`, a long run of Chinese needs only some of its words."""
+        """All groups required; with `relax`, any group or any word of a run of Chinese will do,
+        and clauses holding more of them rank first."""
         out = Compiled()
         groups = [wq.Or([self._atom(a, out, relax) for a in g]) for g in parsed.groups]
-        query: wq.Query = wq.And(groups) if len(groups) > 1 else groups[0]
+        combine = wq.Or if relax else wq.And
+        query: wq.Query = combine(groups) if len(groups) > 1 else groups[0]
         if parsed.excluded:
             query = wq.AndNot(query, wq.Or([self.literal(a.text) for a in parsed.excluded]))
         out.query = query.normalize()
-        out.relaxable = any(
-            len(self._words(a.text)) > 2 for g in parsed.groups for a in g if not a.phrase
+        out.relaxable = len(parsed.groups) > 1 or any(
+            len(self._words(a.text)) > 1 for g in parsed.groups for a in g if not a.phrase
         )
         return out
 
@@ -175,7 +177,7 @@ class QueryBuilder:
             words = [w for w in words if len(w) > 1] or words
         units = [self.unit(w) for w in words]
         names = [name for _, unit_names in units for name in unit_names]
-        if relax and len(words) > 1:
+        if relax:
             out.units.extend(unit_names for _, unit_names in units)
         if len(units) == 1:
             out.marks.append(names)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PLANS, corpus_of
+from tests.conftest import PLANS, ROOT, corpus_of
 from tests.serving import running_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -63,3 +63,11 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Name the folder the browser tests leave their screenshots in."""
+    folder = ROOT / "var" / "screenshots"
+    if folder.is_dir():
+        shots = len(list(folder.glob("*.png")))
+        terminalreporter.write_line(f"screenshots ({shots}, desktop and phone): {folder}")

@@ -1,6 +1,7 @@
-// Copy-to-clipboard for citation buttons; works without any library.
+// Copy-to-clipboard for citation buttons, and the citation style form sent on change.
+// The page works without this file: the form has its own button, the texts are on the page.
 document.addEventListener("click", async (event) => {
-  const button = event.target.closest("button.copy");
+  const button = event.target.closest("button.copy, button.copy-quote");
   if (!button) return;
   const text = button.dataset.copy;
   try {
@@ -13,7 +14,14 @@ document.addEventListener("click", async (event) => {
     document.execCommand("copy");
     area.remove();
   }
+  const label = button.dataset.label || button.textContent;
+  button.dataset.label = label;
   button.classList.add("copied");
   button.textContent = "已复制";
-  setTimeout(() => { button.classList.remove("copied"); button.textContent = "复制引用"; }, 2000);
+  setTimeout(() => { button.classList.remove("copied"); button.textContent = label; }, 2000);
+});
+
+document.addEventListener("change", (event) => {
+  const select = event.target.closest("form.cite-style select");
+  if (select) select.form.submit();
 });
