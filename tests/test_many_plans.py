@@ -18,6 +18,22 @@ from tests.plans import COUNTY_SLUG, OTHER_SLUG, THREE
 QUERIES = ["开采规划区块", "重点勘查区", "绿色矿山", "硼", "铁矿 开采规模", "生态保护红线", "规划"]
 REGIONS = ["丹东", "宽甸", "硼海镇", "承德", "河北", "辽宁"]
 MINERALS = ["硼", "铁", "金"]
+ASK = [
+    "宽甸的开采规划区块有哪些？",
+    "河北省重点勘查区有哪些？",
+    "哪些矿种禁止开采？",
+    "菱镁矿开采总量是多少？",
+]
+CHECK = [
+    {
+        "kind": "新建",
+        "mineral": "硼矿",
+        "place": "宽甸",
+        "method": "地下开采",
+        "scale": "10万吨/年",
+    },
+    {"kind": "新建", "mineral": "砂石", "place": "盖州", "scale": "60万吨/年"},
+]
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +58,8 @@ def answers(kb: KnowledgeBase) -> list[Any]:
     out += [kb.region(r) for r in REGIONS] + [kb.mineral(m) for m in MINERALS]
     out += [kb.zones()] + [kb.zone(z["id"]) for z in kb.zones()["zones"][::7]]
     out += [kb.clause(f"{slug}/{local}") for slug, local in CLAUSES]
+    out += [kb.ask(q) for q in ASK]
+    out += [kb.check(application) for application in CHECK]
     return [*out, kb.rules()]
 
 
