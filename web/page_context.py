@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import current_app, request, url_for
+from flask import g, request, url_for
 
 from kb.citation import STYLES
 from kb.vocabulary import FACET_LABELS
@@ -70,9 +70,12 @@ def clause(data: dict[str, Any] | None) -> dict[str, Any]:
 
 def printing() -> dict[str, Any]:
     """Every page's print footer: the source documents, the date printed and the address."""
-    kb = current_app.extensions.get("kb")
-    sources = [f"《{d['title']}》" for d in kb.documents()["documents"]] if kb else []
-    return {"print_sources": "、".join(sources), "printed": date.today(), "page_url": request.url}
+    held = g.get("kb_held")  # the build this request reads (web.handle), if it read one
+    plans = held.kb.documents()["documents"] if held else []
+    sources = "、".join(f"《{d['title']}》" for d in plans[:3])
+    if len(plans) > 3:
+        sources += f"等{len(plans)}部规划"
+    return {"print_sources": sources, "printed": date.today(), "page_url": request.url}
 
 
 def rules(data: dict[str, Any] | None) -> dict[str, Any]:

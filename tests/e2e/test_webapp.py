@@ -135,7 +135,7 @@ def test_phone_no_sideways_scroll_and_nav_labels_whole(server, phone, name):
     lines = phone.locator("header.top nav a").evaluate_all(
         "links => links.map(a => a.getClientRects().length)"
     )
-    assert lines == [1, 1, 1, 1]
+    assert lines == [1] * len(lines)  # every nav label on one line
     heights = phone.locator("header.top nav a").evaluate_all(
         "links => links.map(a => a.getBoundingClientRect().height)"
     )
