@@ -14,6 +14,7 @@ from ingest import relations as rel
 from ingest.entities import TermTable, annotate, find_mentions
 from ingest.gaps import find_gaps
 from ingest.gazetteer import gazetteer_of
+from ingest.levels import link_levels
 from ingest.records import extract_records
 from ingest.rules import RULES_FILE, extract_rules
 from ingest.rules.stances import stances
@@ -57,6 +58,7 @@ def knowledge(docs: list[Document]) -> tuple[Lexicon, Mentions, dict[str, Any], 
     records = extract_records(docs, lexicon)
     records["gaps"] = find_gaps(docs, lexicon, records["zones"])
     mentions = annotate(docs, lexicon, records["zones"])
+    link_levels(docs, mentions, records["zones"])  # a county's block in a provincial zone
     rules = extract_rules(docs, mentions, records, lexicon)  # both read offsets into the text
     links = relations(docs, mentions, lexicon, records["zones"], rules)
     for clause_id, found in title_mentions(docs, lexicon).items():

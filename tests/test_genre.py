@@ -181,3 +181,20 @@ def test_documents_list_each_plan_with_its_profile_higher_levels_first(three):
         ("liaoning-2021-2025", "省", "辽宁省", "辽宁省", "2021-2025", "现行"),
         (COUNTY_SLUG, "县", KD, "辽宁省", "2021-2025", "现行"),
     ]
+
+
+def test_a_block_lies_in_the_provincial_zone_its_plan_names(three):
+    """2.2.3: 宽甸硼海…、宽甸杨木川…开采规划区块位于辽宁宽甸三岔子-砬子沟重点开采区内 —
+    专栏七 row 16 of the provincial plan (辽宁宽甸三岔子-砬子沟, 硼矿, 丹东)."""
+    outer = three.zone("辽宁宽甸三岔子-砬子沟")["zone"]
+    assert (outer["doc"], outer["type"], outer["number"]) == (
+        "liaoning-2021-2025",
+        "重点开采区",
+        16,
+    )
+    stated = f"{COUNTY_SLUG}/2.2.3"
+    for n in (1, 2):
+        zone = three.zone(f"{COUNTY_SLUG}/zone/mining-block/{n}")["zone"]
+        assert zone["within"] == [{"id": outer["id"], "clause_id": stated}]
+    for n in (3, 4, 5):
+        assert "within" not in three.zone(f"{COUNTY_SLUG}/zone/mining-block/{n}")["zone"]

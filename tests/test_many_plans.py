@@ -155,6 +155,8 @@ def test_the_documents_and_region_pages_render(three, tmp_path):
     search = client.get("/search?q=开采规划区块").get_data(as_text=True)
     facet = search.split('data-facet="doc"', 1)[1].split("</section>", 1)[0]
     assert f"doc={COUNTY_SLUG}" in facet and f"doc={SLUG}" in facet  # the facet filters
+    block = client.get(f"/zones/{COUNTY_SLUG}/zone/mining-block/1").get_data(as_text=True)
+    assert 'class="within"' in block and "liaoning-2021-2025/zone/key-mining/16" in block
     region = client.get("/regions/宽甸").get_data(as_text=True)
     assert region.index(f'data-slug="{SLUG}"') < region.index(f'data-slug="{COUNTY_SLUG}"')
 
