@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest import columns as columns_of
 from ingest.blocks import Para, ends_sentence
 from ingest.lines import Line, clean_text, clean_title
 from ingest.tables import parse_table
@@ -38,12 +39,12 @@ class BoxReader:
 
     box: Box | None
 
-    def open_box(self, m: re.Match, line: Line) -> None:
-        number = parse_cn_numeral(m.group("n"))
+    def open_box(self, m: re.Match, line: Line, kind: str = "box") -> None:
+        """A 专栏 box, or a 表N table inside a section (kind "table")."""
+        n = m.group("n")
+        number, label = (int(n), f"表{n}") if kind == "table" else (parse_cn_numeral(n), f"专栏{n}")
         container = self.container
-        node = Node(
-            "box", f"专栏{m.group('n')}", clean_title(m.group("title")), number, container.page
-        )
+        node = Node(kind, label, clean_title(m.group("title")), number, container.page)
         container.children.append(node)
         self.box = Box(node)
 
@@ -94,12 +95,14 @@ class BoxReader:
         self.close_item(box)
 
     def close_table(self, box: Box) -> None:
-        columns, records = parse_table(box.header, box.rows)
+        names, records = parse_table(box.header, box.rows)
         for i, (row, fields) in enumerate(zip(box.rows, records, strict=True), start=1):
             number = fields.get("序号", "")
             item = int(number) if number.isdigit() else i
             text = "；".join(f"{k}：{v}" for k, v in fields.items() if v and k != "序号")
-            title = fields.get("名称") or fields.get(columns[1] if len(columns) > 1 else "", None)
+            title = columns_of.value(fields, "name") or (
+                fields.get(names[1]) if len(names) > 1 else None
+            )
             self.add_box_clause(
                 box, "table_row", str(item), text, [row], item=item, title=title, fields=fields
             )
@@ -121,6 +124,12 @@ class BoxReader:
         where.pop("prefix")
         where["path"] = [*where["path"], f"{box.node.label} {box.node.title}"]
         self.add(
-            f"box{box.node.number}/{local}", kind, text, lines, where, box=box.node.number, **extra
+            f"{box.node.kind}{box.node.number}/{local}",
+            kind,
+            text,
+            lines,
+            where,
+            box=box.node.number,
+            **extra,
         )
         box.node.clauses.append(self.clauses[-1].id)

@@ -70,6 +70,7 @@ def _build(files: list[Path], kb_path: Path, progress: Say) -> list[Document]:
         _pause("documents")
         progress("marking regions, minerals and zones")
         lexicon, mentions = write_knowledge(docs, writer)  # lexicon.json, mentions.json, graph.json
+        progress("indexing the text")
         build_index(docs, mentions, lexicon, writer.path("index"))  # whoosh index (kb.search.index)
         _pause("indexed")
     return docs

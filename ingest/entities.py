@@ -38,8 +38,8 @@ FOLLOW_WORDS = ("和", "及", "与", "等", "为", "资源", "金属量", "多�
 JOINERS = set("、和及与-－—")
 EXCLUSION = re.compile(r"除(?P<what>[^，。；除]+?)以?外")  # 鞍山市（除海城市、岫岩县外）
 ZONE_SUFFIX = "（国家级）"
-ZONE_PREFIX = "辽宁"
 MIN_ZONE_SURFACE = 4
+Record = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -158,28 +158,27 @@ def find_mentions(text: str, table: TermTable) -> list[dict[str, Any]]:
     return outside_units(text, found, table.place_words)
 
 
-def zone_surfaces(name: str, table: TermTable) -> list[str]:
-    """The forms a zone is named by: the row name, without 辽宁 and without （国家级）.
-
-    Forms made only of region names (辽宁阜新, 辽宁铁法) are left out: they name the region too.
-    """
+def zone_surfaces(name: str, table: TermTable, provinces: Iterable[str] = ()) -> list[str]:
+    """The forms a zone is named by: the row name, without a leading province name (辽宁, of
+    `provinces`) and without （国家级）; not forms made only of region names (辽宁阜新, 辽宁铁法),
+    which name the region too."""
     forms = {name, name.removesuffix(ZONE_SUFFIX)}
-    forms |= {f.removeprefix(ZONE_PREFIX) for f in forms}
+    forms |= {f.removeprefix(p) for f in forms for p in provinces if f.startswith(p)}
     return sorted(f for f in forms if len(f) >= MIN_ZONE_SURFACE and not _only_regions(f, table))
 
 
 def _only_regions(text: str, table: TermTable) -> bool:
-    covered = sum(
-        m["end"] - m["start"] for m in find_mentions(text, table) if m["type"] == "region"
-    )
-    return covered == len(text)
+    regions = [m for m in find_mentions(text, table) if m["type"] == "region"]
+    return sum(m["end"] - m["start"] for m in regions) == len(text)
 
 
-def zone_table(zones: Iterable[dict[str, Any]], table: TermTable) -> TermTable:
+def zone_table(
+    zones: Iterable[Record], table: TermTable, provinces: Iterable[str] = ()
+) -> TermTable:
     """A table of the zone names (`zones`: records with id and name)."""
     surfaces: dict[str, list[tuple[str, str]]] = {}
     for zone in zones:
-        for form in zone_surfaces(zone["name"], table):
+        for form in zone_surfaces(zone["name"], table, provinces):
             surfaces.setdefault(form, []).append(("zone", zone["id"]))
     return TermTable(surfaces)
 
@@ -249,21 +248,14 @@ class ZoneMatcher(_CharMatcher):
             raise ValueError("plankb_zones needs the lexicon to initialize")
         zones = list(zones)
         self.names = {z["id"]: z["name"] for z in zones}
-        self.table = zone_table(zones, TermTable.from_lexicon(lexicon))
+        table = TermTable.from_lexicon(lexicon)
+        self.table = zone_table(zones, table, lexicon.province_names())
 
     def find(self, text: str) -> list[dict[str, Any]]:
-        return [
-            {
-                "type": "zone",
-                "name": self.names[zid],
-                "id": zid,
-                "text": text[m.start : m.end],
-                "start": m.start,
-                "end": m.end,
-            }
-            for m in self.table.scan(text)
-            for _, zid in m.targets
-        ]
+        spans = [(m.start, m.end, zid) for m in self.table.scan(text) for _, zid in m.targets]
+        keys = ("type", "name", "id", "text", "start", "end")
+        rows = [("zone", self.names[z], z, text[i:j], i, j) for i, j, z in spans]
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
 def jieba_tokenizer(words: Iterable[str]) -> jieba.Tokenizer:

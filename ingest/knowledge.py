@@ -13,7 +13,8 @@ from typing import Any
 from ingest import relations as rel
 from ingest.entities import TermTable, annotate, find_mentions
 from ingest.gaps import find_gaps
-from ingest.gazetteer import load_gazetteer
+from ingest.gazetteer import gazetteer_of
+from ingest.levels import link_levels
 from ingest.records import extract_records
 from ingest.rules import RULES_FILE, extract_rules
 from ingest.rules.stances import stances
@@ -53,10 +54,11 @@ def relations(
 def knowledge(docs: list[Document]) -> tuple[Lexicon, Mentions, dict[str, Any], Any]:
     """Lexicon, mentions (of text and box-item titles), records (rules included, under "rules")
     and graph of `docs` (nothing written). The graph is built once every mention is known."""
-    lexicon = Lexicon(load_gazetteer().lexicon())
+    lexicon = Lexicon(gazetteer_of(docs).lexicon())
     records = extract_records(docs, lexicon)
     records["gaps"] = find_gaps(docs, lexicon, records["zones"])
     mentions = annotate(docs, lexicon, records["zones"])
+    link_levels(docs, mentions, records["zones"])  # a county's block in a provincial zone
     rules = extract_rules(docs, mentions, records, lexicon)  # both read offsets into the text
     links = relations(docs, mentions, lexicon, records["zones"], rules)
     for clause_id, found in title_mentions(docs, lexicon).items():

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from ingest.lines import split_lines
+from ingest.profile import read_profile
 from ingest.reader import read_source
 from ingest.structure import TreeBuilder
 from ingest.toc import read_front
@@ -65,6 +66,7 @@ def parse_text(
         outline=outline,
         clauses=clauses,
         toc=[vars(e) for e in front.toc],
+        profile=read_profile(title, meta, where),
     )
 
 

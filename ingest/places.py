@@ -69,16 +69,28 @@ def town_counties(names: list[str], counties: Names, words: dict[str, list[str]]
 def locate_zones(
     zones: list[dict[str, Any]], counties: Names, lexicon: Lexicon, words: dict[str, list[str]]
 ) -> None:
-    """Set each table zone's counties: those its name names or holds a town of, kept only when
-    they lie in a region of its 所在行政区 column."""
+    """Set each table zone's counties: those its name names or holds a town of, and those its
+    region column names (a county, or a town's county), kept only when they lie in a region of
+    that column (or hold one of its towns)."""
     towns = town_counties([z["name"] for z in zones], counties, words)
     for zone in zones:
         if zone["coverage"] != "within":
             continue
         named = [c for c, _, _ in counties(zone["name"])]
         named += [county for town, county in towns.items() if town in zone["name"]]
+        named += [r for r in zone["regions"] if lexicon.entry("region", r)["level"] == "county"]
+        named += [  # the county of a town in the row (硼海镇 → 宽甸满族自治县)
+            lexicon.entry("region", r)["parent"]
+            for r in zone["regions"]
+            if lexicon.entry("region", r)["level"] == "town"
+        ]
         zone["counties"] = [c for c in dict.fromkeys(named) if _within(c, zone["regions"], lexicon)]
 
 
 def _within(county: str, regions: list[str], lexicon: Lexicon) -> bool:
-    return not regions or county in regions or lexicon.city_of(county) in regions
+    return (
+        not regions
+        or county in regions
+        or lexicon.city_of(county) in regions
+        or any(county in lexicon.ancestors(r) for r in regions)
+    )

@@ -1,9 +1,10 @@
 """Records from the tables and paragraphs of a plan: zones, indicators, projects, technologies.
 
-- Zones: the rows of every box whose title names one zone type and whose columns are 名称,
-  主要矿种 and 所在行政区 (专栏二/三/五/七), and the 勘查开发区 paragraphs (营口-丹东金、菱镁、硼矿
-  勘查开发区。… 具体包括大连市、丹东市、营口市及海城市、岫岩县、桓仁县。), exclusions included
-  (鞍山市（除海城市、岫岩县外）).
+- Zones: the rows of every box or 表N table whose title names one zone type and whose columns
+  give a name, minerals and regions (名称/区块名称, 主要矿种/开采矿种, 所在行政区/所在乡镇: see
+  ingest/data/columns.csv; 专栏二/三/五/七, a county plan's 表3 开采规划区块), and the 勘查开发区
+  paragraphs (营口-丹东金、菱镁、硼矿勘查开发区。… 具体包括大连市、丹东市、营口市及海城市、
+  岫岩县、桓仁县。), exclusions included (鞍山市（除海城市、岫岩县外）).
 - Indicators: the rows of the box with 指标名称 (专栏一), with the period its note gives.
 - Projects: the numbered items of the boxes (专栏四/六/九). Technologies: rows with 技术名称.
 
@@ -15,12 +16,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ingest import columns
 from ingest.entities import TermTable, find_mentions
 from ingest.places import locate_zones
 from kb.lexicon import Lexicon
 from kb.model import Clause, Document
+from kb.vocabulary import PROVINCE
 
-ZONE_COLUMNS = ("名称", "主要矿种", "所在行政区")
+ZONE_FIELDS = ("name", "minerals", "regions")  # columns by field: ingest/data/columns.csv
 NATIONAL = "国家级"
 _EXPLORATION = "勘查开发区"
 _INCLUDES = re.compile(r"具体包括(?P<list>[^。]+)。")
@@ -74,7 +77,7 @@ class RecordBuilder:
         """The one zone type the box title of a table row names (专栏五 重点勘查区), else None."""
         if clause.kind != "table_row" or not clause.fields or not clause.path:
             return None
-        if any(col not in clause.fields for col in ZONE_COLUMNS):
+        if not columns.has(clause.fields, *ZONE_FIELDS):
             return None
         types = self.names(clause.path[-1], "zone_type")
         return types[0] if len(types) == 1 else None
@@ -89,22 +92,26 @@ class RecordBuilder:
 
     def table_zone(self, clause: Clause, zone_type: str) -> dict[str, Any]:
         fields = clause.fields or {}
-        name = fields["名称"]
+        name = columns.value(fields, "name") or ""
         slug = self.lexicon.entry("zone_type", zone_type)["slug"]
-        return {
+        zone = {
             "id": f"{clause.doc}/zone/{slug}/{clause.item}",
             "doc": clause.doc,
             "type": zone_type,
             "number": clause.item,
             "name": name,
             "national": NATIONAL in name if zone_type == "重点勘查区" else None,
-            "minerals": self.names(fields["主要矿种"], "mineral"),
-            "regions": self.names(fields["所在行政区"], "region"),
+            "minerals": self.names(columns.value(fields, "minerals") or "", "mineral"),
+            "regions": self.names(columns.value(fields, "regions") or "", "region"),
             "counties": [],  # set by ingest.places.locate_zones
             "excludes": [],
             "coverage": "within",  # the zone lies within the regions of its row
             "clause_id": clause.id,
         }
+        for field in ("code", "method"):  # a block's code (KC01) and 开采方式, where given
+            if columns.value(fields, field):
+                zone[field] = columns.value(fields, field)
+        return zone
 
     def exploration_zones(self, doc: Document) -> list[dict[str, Any]]:
         """The 勘查开发区: paragraphs whose lead sentence names one (营口-丹东…勘查开发区。)."""
@@ -191,7 +198,11 @@ class RecordBuilder:
             "name": title,
             "text": clause.text,
             "minerals": self.names(both, "mineral"),
-            "regions": [r for r in self.names(both, "region") if r != "辽宁省"],
+            "regions": [
+                r
+                for r in self.names(both, "region")
+                if self.lexicon.entry("region", r)["level"] != PROVINCE  # the whole province
+            ],
             "clause_id": clause.id,
         }
 

@@ -8,9 +8,8 @@ kb.clause("liaoning-2021-2025/6.4.2")["citation"]["text"]
 from __future__ import annotations
 
 import copy
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kb.documents import Library
 from kb.errors import (
@@ -22,17 +21,9 @@ from kb.errors import (
     NotFound,
     UnknownClause,
 )
+from kb.parts import BuildParts
+from kb.plans import in_plan
 from kb.store import load_documents, open_build
-
-if TYPE_CHECKING:
-    from kb.ask import Asker
-    from kb.check import Checker
-    from kb.graph.query import GraphQuery
-    from kb.graph.views import Views
-    from kb.lexicon import Lexicon
-    from kb.rules import RuleBook
-    from kb.search.engine import SearchIndex
-    from kb.understand import Understander
 
 __all__ = [
     "BadDocument",
@@ -46,7 +37,7 @@ __all__ = [
 ]
 
 
-class KnowledgeBase:
+class KnowledgeBase(BuildParts):
     """A built KB, opened read-only; holds a lease on its build until `close()`."""
 
     def __init__(self, root: Path, manifest: dict[str, Any], library: Library, lease=None):
@@ -91,12 +82,6 @@ class KnowledgeBase:
         short label per clause."""
         return self.library.outline()
 
-    def documents(self) -> list[dict[str, Any]]:
-        """Every loaded document: slug, title, issuer, date …"""
-        from kb.documents import doc_meta
-
-        return [doc_meta(d) for d in self.library.docs.values()]
-
     def clause(self, clause_id: str) -> dict[str, Any]:
         """One clause with its citation and context; UnknownClause (with suggestions) if none."""
         return self.library.clause(clause_id)
@@ -112,31 +97,18 @@ class KnowledgeBase:
         chapter: str | None = None,
         kind: str | None = None,
         page: int | None = None,
+        doc: str | None = None,
     ) -> dict[str, Any]:
         """Clauses matching the query `q` (see kb.search.query for the syntax), best first, with
         highlighted snippets, citations, facet counts and a total; BadQuery on bad input."""
         filters = {"region": region, "mineral": mineral, "zone_type": zone_type}
         return self.search_index.search(
-            q, limit=limit, offset=offset, page=page, chapter=chapter, kind=kind, **filters
+            q, limit=limit, offset=offset, page=page, chapter=chapter, kind=kind, doc=doc, **filters
         )
 
-    @cached_property
-    def search_index(self) -> SearchIndex:
-        """The full-text index, opened on first use (KBMissing if the build has none)."""
-        from kb.search.engine import SearchIndex
-
-        return SearchIndex.open(self.root, self.library, self.lexicon, self.understander)
-
-    @cached_property
-    def understander(self) -> Understander:
-        """Query understanding (traditional characters, synonyms, numerals, typos), shared by
-        search and ask."""
-        from kb.search.analyzer import WordTokenizer
-        from kb.search.query import STOPWORDS
-        from kb.understand import Understander, plan_text
-
-        words = WordTokenizer(tuple(self.lexicon.words()))
-        return Understander(plan_text(self.library), words.tokens, STOPWORDS)
+    def documents(self) -> dict[str, Any]:
+        """Every plan of the KB with its level, region, period and status, higher levels first."""
+        return self.library.documents()
 
     def ask(self, question: str) -> dict[str, Any]:
         """A question answered from the plan (kb.ask): status, answer, facts with citations;
@@ -153,14 +125,6 @@ class KnowledgeBase:
             return None
         return self.ask(query)
 
-    @cached_property
-    def asker(self) -> Asker:
-        from kb.ask import Asker
-        from kb.search.analyzer import WordTokenizer
-
-        words = WordTokenizer(tuple(self.lexicon.words()))
-        return Asker.build(self.graph, self.understander, words.tokens, self.rules()["rules"])
-
     def regions(self) -> dict[str, Any]:
         """Every city, county and area the plan names or places a zone in, with counts, and the
         zones per city (for the map)."""
@@ -170,32 +134,32 @@ class KnowledgeBase:
         """Every mineral the plan names, with its zones, stances, indicators and mentions."""
         return copy.deepcopy(self._directory["minerals"])
 
-    @cached_property
-    def _directory(self) -> dict[str, dict[str, Any]]:
-        """The region and mineral lists, worked out once: they depend on the KB alone (50 ms)."""
-        from kb.graph import directory
-
-        return {
-            "regions": directory.regions(self.graph),
-            "minerals": directory.minerals(self.graph),
-        }
-
-    def region(self, name: str) -> dict[str, Any]:
+    def region(self, name: str, doc: str | None = None) -> dict[str, Any]:
         """Everything about a region (name or alias: 丹东, 岫岩): zones, stances, rules,
-        projects, requirements and mentions, each with its citation; NotFound with suggestions
-        if unknown."""
-        return {**self.views.region(name), "rules": self.rules(region=name)["rules"]}
+        projects, requirements and mentions, each with its citation, and `plans`: what each plan
+        says about it, higher levels first; `doc` (slug or title) cuts it to one plan; NotFound
+        with suggestions if unknown."""
+        answer = {**self.views.region(name), "rules": self.rules(region=name)["rules"]}
+        return in_plan(self.library, {**answer, "plans": self.library.per_plan(answer)}, doc)
 
-    def mineral(self, name: str) -> dict[str, Any]:
+    def mineral(self, name: str, doc: str | None = None) -> dict[str, Any]:
         """Everything about a mineral (name or alias: 硼, 菱镁): indicators, stances, rules, zones,
-        projects, technologies, requirements and mentions; NotFound with suggestions if unknown."""
-        return {**self.views.mineral(name), "rules": self.rules(mineral=name)["rules"]}
+        projects, technologies, requirements and mentions, and `plans`; `doc` cuts it to one
+        plan; NotFound with suggestions if unknown."""
+        answer = {**self.views.mineral(name), "rules": self.rules(mineral=name)["rules"]}
+        return in_plan(self.library, {**answer, "plans": self.library.per_plan(answer)}, doc)
 
     def zones(
-        self, zone_type: str | None = None, region: str | None = None, mineral: str | None = None
+        self,
+        zone_type: str | None = None,
+        region: str | None = None,
+        mineral: str | None = None,
+        doc: str | None = None,
     ) -> dict[str, Any]:
-        """Zones of a type (name or slug), in a region, of a mineral; any filter may be None."""
-        return self.views.zones(zone_type=zone_type, region=region, mineral=mineral)
+        """Zones of a type (name or slug), in a region, of a mineral, of one plan (slug or
+        title); any filter may be None."""
+        answer = self.views.zones(zone_type=zone_type, region=region, mineral=mineral)
+        return in_plan(self.library, answer, doc)
 
     def zone(self, zone_id: str) -> dict[str, Any]:
         """One zone (by id or name) with its rules and every requirement that applies to it,
@@ -210,21 +174,16 @@ class KnowledgeBase:
         modality: str | None = None,
         action: str | None = None,
         general: bool = False,
+        doc: str | None = None,
     ) -> dict[str, Any]:
         """{filters, total, rules}: the plans' rules (typed normative sentences) on a mineral,
         region, zone or zone type, of a modality and action (names or aliases; any may be None),
         in reading order, each with its citation; NotFound with suggestions for an unknown name,
         BadQuery for an unknown modality or action. `general` adds the rules that name no
-        mineral, place or zone where those are filtered on (they hold province-wide)."""
-        return self.rulebook.rules(mineral, region, zone, modality, action, general)
-
-    @cached_property
-    def rulebook(self) -> RuleBook:
-        """The rule base (rules.json), loaded on first use (KBMissing if the build lacks it)."""
-        from kb.rules import RULES_FILE, RuleBook, load_rules
-
-        self._part(RULES_FILE)
-        return RuleBook(load_rules(self.root), self.graph)
+        mineral, place or zone where those are filtered on (they hold province-wide); `doc`
+        (slug or title) keeps one plan's rules."""
+        found = self.rulebook.rules(mineral, region, zone, modality, action, general)
+        return in_plan(self.library, found, doc)
 
     def check(self, application: dict[str, Any]) -> dict[str, Any]:
         """规划审核 of an application ({kind, mineral, place, method, scale, reserve, facts…}):
@@ -237,49 +196,3 @@ class KnowledgeBase:
         from kb.check.document import opinion_docx
 
         return opinion_docx(self.check(application), opinion)
-
-    @cached_property
-    def checker(self) -> Checker:
-        """The 规划审核 over the rules of every loaded plan."""
-        from kb.check import Checker
-
-        return Checker(self.rulebook.all, self.graph, self.library)
-
-    @cached_property
-    def graph(self) -> GraphQuery:
-        """The knowledge graph with the lexicon, loaded on first use (KBMissing if the build
-        lacks them)."""
-        from kb.graph.build import GRAPH_FILE, load_graph
-        from kb.graph.query import GraphQuery
-
-        return GraphQuery(load_graph(self._part(GRAPH_FILE)), self.library, self.lexicon)
-
-    @cached_property
-    def views(self) -> Views:
-        """The region, mineral and zone answers over the graph."""
-        from kb.graph.views import Views
-
-        return Views(self.graph)
-
-    @cached_property
-    def lexicon(self) -> Lexicon:
-        """Names and aliases of regions, minerals and zone types, shared by lookups and search."""
-        from kb.lexicon import LEXICON_FILE, Lexicon
-
-        self._part(LEXICON_FILE)
-        return Lexicon.load(self.root)
-
-    def _part(self, name: str) -> Path:
-        """The path of one part of the build; KBMissing when the build lacks it."""
-        path = self.root / name
-        if not path.exists():
-            raise KBMissing(f"the knowledge base at {self.root} has no {name}; rebuild it")
-        return path
-
-    def warm(self) -> None:
-        """Load everything a query needs now rather than on the first request (a server calls
-        this at start-up so no user waits for the dictionary to load)."""
-        self.graph  # noqa: B018
-        self._directory  # noqa: B018
-        self.search_index.warm()
-        self.asker  # noqa: B018

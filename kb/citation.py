@@ -2,6 +2,9 @@
 
 《辽宁省矿产资源总体规划（2021-2025年）》第六章第四节“推进菱镁矿高质量开发利用”，第27页。
 《辽宁省矿产资源总体规划（2021-2025年）》专栏五“重点勘查区”第16项，第18页。
+《宽甸满族自治县矿产资源总体规划（2021-2025年）》表3“宽甸满族自治县开采规划区块”第2项，第4页。
+《河北省矿产资源总体规划（2021-2025年）》第二条，第1页。
+《河北省矿产资源总体规划（2021-2025年）》第二章二、（一）“勘查目标”，第2页。
 
 A heading is quoted without the spaces the PDF put between digits and Chinese
 (第一节 2025 年规划目标 → “2025年规划目标”); the clause text itself stays verbatim.
@@ -50,6 +53,8 @@ def citation_text(clause: Clause, doc: Document) -> str:
         label, title = _label_title(clause.path[-1])
         where = "注" if clause.kind == "note" else f"第{clause.item}项"
         return f"{book}{label}“{title}”{where}{page}"
+    if clause.kind == "article":
+        return f"{book}{clause.title}{page}"
     if clause.part == "annex":
         return f"{book}{clause.path[0]}{clause.item}“{clause.title}”。"
     if clause.part in ("general", "closing"):

@@ -9,6 +9,9 @@ from kb.citation import cite, quotation
 from kb.errors import UnknownClause
 from kb.model import Clause, Document, Node
 
+PROFILE_FIELDS = ("level", "region", "province", "period", "status")
+LEVELS = ("国家", "省", "市", "县")  # plan levels, highest first
+
 
 class Library:
     """Every document of the KB, with an index of its clauses by id."""
@@ -32,6 +35,10 @@ class Library:
             raise UnknownClause(
                 f"没有编号为 {shown} 的条文。No clause with id {shown!r}.", close
             ) from None
+
+    def citation(self, clause_id: str) -> dict[str, Any]:
+        """The citation of one clause (cheaper than the whole clause dict)."""
+        return cite(*self.get(clause_id))
 
     def clause_dict(self, clause: Clause, doc: Document) -> dict[str, Any]:
         data = clause.to_dict()
@@ -60,6 +67,32 @@ class Library:
             return None
         return {"id": other.id, "title": other.title, "path": other.path, "text": other.text[:80]}
 
+    def documents(self) -> dict[str, Any]:
+        """Every document's metadata, higher levels first, current plans before repealed ones,
+        then by title."""
+        docs = [doc_meta(d) for d in self.docs.values()]
+        docs.sort(key=lambda d: (level_rank(d), d["status"] != "现行", d["title"]))
+        return {"total": len(docs), "documents": docs}
+
+    def per_plan(self, answer: dict[str, Any]) -> list[dict[str, Any]]:
+        """What each plan says in a lookup answer: for every plan that answers, its metadata
+        and how many rows of each list (zones, requirements, projects …) cite it; higher levels
+        first (国家, 省, 市, 县), so a county's page reads from the province's plan down."""
+        counts: dict[str, dict[str, int]] = {}
+        for key, rows in answer.items():
+            for row in rows if isinstance(rows, list) else []:
+                slug = (
+                    (row.get("citation") or {}).get("document_slug")
+                    if isinstance(row, dict)
+                    else None
+                )
+                if slug in self.docs:
+                    per = counts.setdefault(slug, {})
+                    per[key] = per.get(key, 0) + 1
+        plans = [{**doc_meta(self.docs[s]), "counts": c} for s, c in counts.items()]
+        plans.sort(key=lambda d: (level_rank(d), d["status"] != "现行", d["title"]))
+        return plans
+
     def outline(self) -> dict[str, Any]:
         """Every document's tree, with a short label per clause (its lead sentence, item title
         or row name, else the opening of its text) for tables of contents."""
@@ -76,6 +109,9 @@ class Library:
 
 
 def doc_meta(doc: Document) -> dict[str, Any]:
+    """A document's metadata: title, issuer, date, source and its profile (level 国家/省/市/县,
+    region, province, period, status 现行/已废止; None where the plan does not say)."""
+    profile = {k: doc.profile.get(k) for k in PROFILE_FIELDS}
     return {
         "slug": doc.slug,
         "title": doc.title,
@@ -83,7 +119,13 @@ def doc_meta(doc: Document) -> dict[str, Any]:
         "date": doc.date,
         "source": doc.source,
         "clauses": len(doc.clauses),
+        **profile,
     }
+
+
+def level_rank(doc: dict[str, Any]) -> int:
+    """Where a plan's level stands: national plans first, then province, city, county."""
+    return LEVELS.index(doc["level"]) if doc.get("level") in LEVELS else len(LEVELS)
 
 
 def _label(clause: Clause) -> str:

@@ -151,13 +151,32 @@ class Lexicon:
         return [n for n, e in self.entries["region"].items() if region in e.get("members", [])]
 
     def city_of(self, region: str) -> str | None:
-        """The city of a county, the city itself for a city, None for the province or an area."""
+        """The city of a county or town, the city itself for a city, None for the province or an
+        area."""
         entry = self.entries["region"][region]
         if entry["level"] == "prefecture":
             return region
         if entry["level"] == "county":
             return entry["parent"]
+        if entry["level"] == "town":
+            return self.city_of(entry["parent"])
         return None
+
+    def province_names(self) -> list[str]:
+        """Names and aliases of the provinces, longest first (辽宁省, 辽宁): the prefix a zone's
+        name may carry (辽宁岫岩西沟-小荒沟 is also 岫岩西沟-小荒沟)."""
+        names = {
+            form
+            for name, e in self.entries["region"].items()
+            if e["level"] == "province"
+            for form in (name, *e["aliases"])
+        }
+        return sorted(names, key=lambda n: (-len(n), n))
+
+    def without_province(self, name: str) -> str:
+        """`name` less a leading province name (辽宁岫岩西沟-小荒沟 → 岫岩西沟-小荒沟)."""
+        prefix = next((p for p in self.province_names() if name.startswith(p)), "")
+        return name[len(prefix) :]
 
     def ancestors(self, region: str) -> list[str]:
         """Parent, grandparent … of `region` (岫岩满族自治县 → [鞍山市, 辽宁省])."""

@@ -99,6 +99,8 @@ class Document:
     outline: list[Node]
     clauses: list[Clause]
     toc: list[dict[str, Any]] = field(default_factory=list)
+    # level (国家/省/市/县), region, province, period (2021-2025), status (现行/已废止)
+    profile: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -109,6 +111,7 @@ class Document:
             "source": self.source,
             "sha256": self.sha256,
             "toc": self.toc,
+            "profile": self.profile,
             "outline": [n.to_dict() for n in self.outline],
             "clauses": [c.to_dict() for c in self.clauses],
         }
@@ -118,6 +121,7 @@ class Document:
         return cls(
             **{k: data[k] for k in ("slug", "title", "issuer", "date", "source", "sha256")},
             toc=data.get("toc", []),
+            profile=data.get("profile", {}),
             outline=[Node.from_dict(n) for n in data["outline"]],
             clauses=[Clause.from_dict(c) for c in data["clauses"]],
         )

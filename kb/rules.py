@@ -67,7 +67,7 @@ class RuleBook:
         }
 
     def cited(self, rule: Rule) -> Rule:
-        return {**rule, "citation": self.q.clause(rule["clause_id"])["citation"]}
+        return {**rule, "citation": self.q.library.citation(rule["clause_id"])}
 
     # -- filters -------------------------------------------------------------------------------
 

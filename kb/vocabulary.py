@@ -20,7 +20,12 @@ NEIGHBOUR_KINDS = {**ENTITY_KINDS, "clause": "适用要求"}
 NAMED_KINDS = ("region", "mineral", "zone_type")
 FACETS = NAMED_KINDS
 # Every search facet: id → label (the entity facets and the clause's place and kind).
-FACET_LABELS = {"chapter": "章", **{k: ENTITY_KINDS[k] for k in FACETS}, "kind": "条文类型"}
+FACET_LABELS = {
+    "doc": "规划",
+    "chapter": "章",
+    **{k: ENTITY_KINDS[k] for k in FACETS},
+    "kind": "条文类型",
+}
 
 # Levels of a region in the gazetteer.
 PROVINCE = "province"
@@ -29,6 +34,7 @@ REGION_LEVELS = {
     "prefecture": "地级市",
     "county": "县级行政区",
     "area": "功能区",
+    "town": "乡镇",
 }
 
 # Kinds of clause: id → label.
@@ -37,6 +43,7 @@ CLAUSE_KINDS = {
     "box_item": "专栏条目",
     "table_row": "表格行",
     "note": "表注",
+    "article": "条款",
     "annex_table": "附表",
     "annex_map": "附图",
 }

@@ -114,6 +114,12 @@ def bench_ask(workdir: Path) -> str:
     return section(workdir)
 
 
+def bench_scale(workdir: Path) -> str:
+    from tests.bench_scale import bench_scale as section  # 1 … 500 generated plans
+
+    return section(workdir)
+
+
 SECTIONS: list[Callable[[Path], str]] = [
     bench_cli,
     bench_search,
@@ -124,6 +130,7 @@ SECTIONS: list[Callable[[Path], str]] = [
     bench_ask,
     bench_audit,
     bench_check,
+    bench_scale,
 ]
 ONLY = os.environ.get("BENCH_ONLY", "").split()  # e.g. BENCH_ONLY="cost server": those sections
 

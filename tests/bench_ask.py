@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.ask_cases import SLUG, AskCase, SearchCase, problems, top3
+from tests.plans import PLANS
 
 
 def expanded(cases: list[AskCase]) -> list[AskCase]:
@@ -65,13 +66,13 @@ def run_search(kb: Any, cases: list[SearchCase]) -> dict[str, Any]:
 def bench_ask(workdir: Path) -> str:
     from ingest.build import build
     from kb import KnowledgeBase
-    from tests.bench import ROOT, table
+    from tests.bench import table
     from tests.golden_ask_heldout import ASK as HELD_ASK
     from tests.golden_ask_heldout import SEARCH as HELD_SEARCH
     from tests.golden_ask_tuning import ASK, SEARCH
 
     kb_path = workdir / "kb-ask"
-    build([ROOT / "corpus" / "liaoning-mineral-plan-2021-2025.txt"], kb_path)
+    build(PLANS, kb_path)
     kb = KnowledgeBase.open(kb_path)
     kb.warm()
     rows = []

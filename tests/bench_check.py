@@ -9,17 +9,18 @@ from pathlib import Path
 from kb import KnowledgeBase
 from tests.bench_search import percentile
 from tests.golden_check import CASES
+from tests.plans import PLANS
 
 WARM_RUNS = 5  # timings per golden application, after one warm-up
 TARGET_MS = 50  # p95, warm
 
 
 def bench_check(workdir: Path) -> str:
-    from ingest.build import build, corpus_files
-    from tests.bench import ROOT, table
+    from ingest.build import build
+    from tests.bench import table
 
     kb_path = workdir / "kb-check"
-    build(corpus_files(ROOT / "corpus"), kb_path)
+    build(PLANS, kb_path)
     kb = KnowledgeBase.open(kb_path)
     times, right = [], 0
     for application, verdict, _ in CASES:

@@ -20,6 +20,7 @@ from unittest import mock
 from kb import KnowledgeBase
 from kb.search import ceiling
 from kb.search.query import parse
+from tests.plans import PLANS
 
 RUNS = 20
 
@@ -76,9 +77,9 @@ def bench_cost(workdir: Path) -> str:
 
     kb_path = workdir / "kb"
     if not kb_path.exists():
-        from ingest.build import build, corpus_files
+        from ingest.build import build
 
-        build(corpus_files(ROOT / "corpus"), kb_path)
+        build(PLANS, kb_path)
     kb = KnowledgeBase.open(kb_path)
     kb.warm()
     plan = (ROOT / "corpus" / "liaoning-mineral-plan-2021-2025.txt").read_text(encoding="utf-8")

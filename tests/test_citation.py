@@ -156,6 +156,12 @@ def test_api_clause_whole_structure(client):
             "date": "2022-10",
             "source": "liaoning-mineral-plan-2021-2025.txt",
             "clauses": 191,
+            # the profile, from the title 辽宁省矿产资源总体规划（2021-2025年）
+            "level": "省",
+            "region": "辽宁省",
+            "province": "辽宁省",
+            "period": "2021-2025",
+            "status": "现行",
         },
         "context": {
             "previous": {

@@ -15,7 +15,7 @@ from tests.mention_eval import errors, predicted, read_gold, score
 
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
-    return Lexicon(load_gazetteer().lexicon())
+    return Lexicon(load_gazetteer(provinces=["辽宁省"]).lexicon())
 
 
 @pytest.fixture(scope="module")

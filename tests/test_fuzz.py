@@ -82,4 +82,5 @@ ARGS = ["/api/search?q=", "/search?q=", "/api/zones?type=", "/zones?region=", "/
 def test_http_never_answers_500(app, route, text):
     url = route + quote(text.encode("utf-8"), safe="")
     with app.test_client().get(url) as response:
-        assert response.status_code in (200, 400, 404), url[:80]
+        status, body = response.status_code, response.get_data(as_text=True)[:300]
+        assert status in (200, 400, 404), (status, url[:200], body)

@@ -51,7 +51,7 @@ def test_the_graph_is_node_link_json_with_named_edges(kb_path, graph):
     )  # the gazetteer and the plan's vocabulary: the session KB lists one plan
     assert shared == {
         "region": 116,
-        "mineral": 34,
+        "mineral": 35,  # minerals.csv: 34 the plan names, 建筑用花岗岩 of the county test plan
         "zone_type": 8,
         "stance": 13,  # the 13 stance labels of STANCES below
     }

@@ -370,6 +370,7 @@ def test_a_result_has_the_contract_shape(kb):
     hit = result["hits"][0]
     assert list(hit) == [
         "id",
+        "doc",
         "kind",
         "heading",
         "path",
@@ -387,7 +388,11 @@ def test_a_result_has_the_contract_shape(kb):
     assert hit["citation"]["text"] == (
         "《辽宁省矿产资源总体规划（2021-2025年）》第六章第四节“推进菱镁矿高质量开发利用”，第27页。"
     )
-    assert list(result["facets"]) == ["chapter", "kind", "region", "mineral", "zone_type"]
+    assert hit["doc"] == SLUG
+    assert list(result["facets"]) == ["doc", "chapter", "kind", "region", "mineral", "zone_type"]
+    assert result["facets"]["doc"] == [
+        {"value": SLUG, "label": "辽宁省矿产资源总体规划（2021-2025年）", "count": 2}
+    ]
 
 
 def test_pages_and_offsets_slice_one_ranking(kb):

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import request, url_for
+from flask import g, request, url_for
 
 from kb.citation import STYLES
-from kb.errors import KBError
 from kb.vocabulary import FACET_LABELS
 from web import params, svg_graph, svg_map
 from web.handle import get_kb
@@ -71,11 +70,12 @@ def clause(data: dict[str, Any] | None) -> dict[str, Any]:
 
 def printing() -> dict[str, Any]:
     """Every page's print footer: the source documents, the date printed and the address."""
-    try:
-        sources = [f"《{d['title']}》" for d in get_kb().documents()]
-    except KBError:  # an error page when there is no KB to serve
-        sources = []
-    return {"print_sources": "、".join(sources), "printed": date.today(), "page_url": request.url}
+    held = g.get("kb_held")  # the build this request reads (web.handle), if it read one
+    plans = held.kb.documents()["documents"] if held else []
+    sources = "、".join(f"《{d['title']}》" for d in plans[:3])
+    if len(plans) > 3:
+        sources += f"等{len(plans)}部规划"
+    return {"print_sources": sources, "printed": date.today(), "page_url": request.url}
 
 
 def rules(data: dict[str, Any] | None) -> dict[str, Any]:

@@ -8,13 +8,28 @@ from flask import request
 
 from kb.errors import BadQuery
 
-SEARCH_PARAMS = ("limit", "offset", "page", "region", "mineral", "zone_type", "chapter", "kind")
-RULE_PARAMS = ("mineral", "region", "zone", "modality", "action")
+SEARCH_PARAMS = (
+    "limit",
+    "offset",
+    "page",
+    "doc",
+    "region",
+    "mineral",
+    "zone_type",
+    "chapter",
+    "kind",
+)
+RULE_PARAMS = ("mineral", "region", "zone", "modality", "action", "doc")
 ZONE_PARAMS = {"type": "zone_type", "region": "region", "mineral": "mineral"}  # URL → kb
 
 
 def query() -> str:
     return request.args.get("q", "")
+
+
+def doc() -> str | None:
+    """The plan a lookup is cut to (`doc`: slug or title), None when not given."""
+    return request.args.get("doc", "").strip() or None
 
 
 def given(names) -> dict[str, str]:

@@ -16,6 +16,10 @@ def outline() -> dict[str, Any]:
     return get_kb().outline()
 
 
+def documents() -> dict[str, Any]:
+    return get_kb().documents()
+
+
 def clause(clause_id: str) -> dict[str, Any]:
     return get_kb().clause(clause_id)
 
@@ -37,11 +41,11 @@ def minerals() -> dict[str, Any]:
 
 
 def region(name: str) -> dict[str, Any]:
-    return get_kb().region(name)
+    return get_kb().region(name, doc=params.doc())
 
 
 def mineral(name: str) -> dict[str, Any]:
-    return get_kb().mineral(name)
+    return get_kb().mineral(name, doc=params.doc())
 
 
 def rules() -> dict[str, Any]:
@@ -49,7 +53,7 @@ def rules() -> dict[str, Any]:
 
 
 def zones() -> dict[str, Any]:
-    return get_kb().zones(**params.zone_args())
+    return get_kb().zones(**params.zone_args(), doc=params.doc())
 
 
 def zone(zone_id: str) -> dict[str, Any]:

@@ -49,6 +49,7 @@ CHECKS = Listing(
 
 ROUTES = (
     Route("/outline", "outline", "outline.html", resources.outline),
+    Route("/documents", "documents", "documents.html", resources.documents),
     Route(
         "/clauses/<path:clause_id>", "clause", "clause.html", resources.clause, page_context.clause
     ),

@@ -16,7 +16,7 @@ from typing import Any
 from ingest.entities import TermTable, find_mentions
 from ingest.relations import BACKGROUND, section_minerals
 from ingest.rules.extract import ClauseContext, drafts, finish, inherit
-from ingest.rules.subjects import PROVINCE
+from ingest.rules.subjects import PROVINCES
 from ingest.rules.tables import row_rule
 from ingest.rules.vocabulary import vocabulary
 from kb.lexicon import Lexicon
@@ -81,7 +81,7 @@ def titled(context: ClauseContext, finder) -> ClauseContext:
     named = finder(clause.title or "")
 
     def names(kind: str) -> list[str]:
-        found = [m["name"] for m in named if m["type"] == kind and m["name"] != PROVINCE]
+        found = [m["name"] for m in named if m["type"] == kind and m["name"] not in PROVINCES]
         return list(dict.fromkeys(found))
 
     context.zone_types = names("zone_type")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from ingest.divisions import province_names
 from ingest.quantities import binding_of, period_of, public
 from ingest.rules.phrases import mine_classes_in
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from ingest.rules.phrases import Phrase
     from ingest.rules.vocabulary import Vocabulary
 
-PROVINCE = "辽宁省"
+PROVINCES = province_names()  # a province named is the whole province, not a subject
 NEEDS = ("required", "quota")  # rules checked against a list: only these say where it lives
 _ITEM_JOINERS = ("、", "以及", "及", "和", "与", "，")
 
@@ -55,7 +56,9 @@ class Scope:
         return self.inside("mineral") if self.minerals is None else self.minerals
 
     def names(self, kind: str) -> list[str]:
-        return list(dict.fromkeys(m["name"] for m in self.inside(kind) if m["name"] != PROVINCE))
+        return list(
+            dict.fromkeys(m["name"] for m in self.inside(kind) if m["name"] not in PROVINCES)
+        )
 
     def subjects(self) -> dict[str, list[str]]:
         ctx = self.context

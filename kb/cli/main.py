@@ -50,7 +50,9 @@ RULE_OPTIONS = {
     "zone": "重点开采区",
     "modality": "|".join(RULE_MODALITIES),
     "action": "开采",
+    "doc": "liaoning-2021-2025",
 }
+DOC_HELP = "only what this plan says (slug or title), e.g. liaoning-2021-2025"
 
 
 STYLE_HELP = "citation style: plan (the plan's own form, default) or gbt7714 (GB/T 7714—2015)"
@@ -75,31 +77,44 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="clause id, e.g. liaoning-2021-2025/6.4.2")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--style", choices=list(STYLES), default="plan", help=STYLE_HELP)
-    p = command("search")
+    _search_options(command("search"))
+    _ask_options(command("ask"))
+    _lookup_options(command)
+    _check_options(command("check"))
+    _rule_options(command("rules"))
+    return parser
+
+
+def _search_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("q", nargs="*", metavar="Q", help="query, e.g. 菱镁矿 开采规模 or 硼 -硼泥")
     p.add_argument("--limit", type=int, default=10, help="hits per page (default 10)")
     p.add_argument("--page", type=int, default=1, help="page of hits (default 1)")
-    for name in ("region", "mineral", "zone-type", "chapter", "kind"):
+    for name in ("doc", "region", "mineral", "zone-type", "chapter", "kind"):
         p.add_argument(f"--{name}", default=None, help=f"only clauses of this {name}")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p = command("ask")
+
+
+def _ask_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("q", nargs="+", metavar="Q", help="question, e.g. 哪些矿种禁止开采？")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _lookup_options(command) -> None:
+    """The region, mineral, zones and zone commands."""
     for name, example in (("region", "丹东, 岫岩"), ("mineral", "菱镁矿, 硼")):
         p = command(name)
         p.add_argument("name", metavar="NAME", help=f"{name} name or alias, e.g. {example}")
+        p.add_argument("--doc", default=None, help=DOC_HELP)
         p.add_argument("--json", action="store_true", help="print JSON")
     p = command("zones")
     p.add_argument("--type", default=None, help="zone type, e.g. 重点勘查区 or key-exploration")
     p.add_argument("--region", default=None, help="region name or alias, e.g. 丹东")
     p.add_argument("--mineral", default=None, help="mineral name or alias, e.g. 硼")
+    p.add_argument("--doc", default=None, help=DOC_HELP)
     p.add_argument("--json", action="store_true", help="print JSON")
     p = command("zone")
     p.add_argument("id", metavar="ID", help="zone id or name, e.g. 辽宁岫岩西沟-小荒沟")
     p.add_argument("--json", action="store_true", help="print JSON")
-    _check_options(command("check"))
-    _rule_options(command("rules"))
-    return parser
 
 
 def _check_options(p: argparse.ArgumentParser) -> None:
@@ -177,7 +192,8 @@ def _show(args: argparse.Namespace, kb_path: Path) -> str:
 
 
 def _search(args: argparse.Namespace, kb_path: Path) -> str:
-    filters = {k: getattr(args, k) for k in ("region", "mineral", "zone_type", "chapter", "kind")}
+    names = ("doc", "region", "mineral", "zone_type", "chapter", "kind")
+    filters = {k: getattr(args, k) for k in names}
     data = KnowledgeBase.open(kb_path).search(
         " ".join(args.q), limit=args.limit, page=args.page, **filters
     )
@@ -190,18 +206,18 @@ def _ask(args: argparse.Namespace, kb_path: Path) -> str:
 
 
 def _region(args: argparse.Namespace, kb_path: Path) -> str:
-    data = KnowledgeBase.open(kb_path).region(args.name)
+    data = KnowledgeBase.open(kb_path).region(args.name, doc=args.doc)
     return _as_json(data) if args.json else render_region(data)
 
 
 def _mineral(args: argparse.Namespace, kb_path: Path) -> str:
-    data = KnowledgeBase.open(kb_path).mineral(args.name)
+    data = KnowledgeBase.open(kb_path).mineral(args.name, doc=args.doc)
     return _as_json(data) if args.json else render_mineral(data)
 
 
 def _zones(args: argparse.Namespace, kb_path: Path) -> str:
     data = KnowledgeBase.open(kb_path).zones(
-        zone_type=args.type, region=args.region, mineral=args.mineral
+        zone_type=args.type, region=args.region, mineral=args.mineral, doc=args.doc
     )
     return _as_json(data) if args.json else render_zones(data)
 

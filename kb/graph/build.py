@@ -19,6 +19,8 @@ own links: county → city, county → area).
     named_after   zone → region                 counties in its name (岫岩 in 岫岩西沟-小荒沟)
     excludes      zone → region                 鞍山市（除海城市、岫岩县外）
     described_by  zone → clause                 its table row or paragraph
+    lies_in       zone → zone                   a sentence of its plan places it in another
+                                                plan's zone (县级开采规划区块 in a 重点开采区)
     governed_by   zone_type|mineral → clause    requirements on all zones of a type / a mineral
     stance        mineral → stance              重点勘查, 限制勘查, 总量控制 … (text, condition)
     indicator     mineral → indicator           专栏一
@@ -127,6 +129,8 @@ class GraphBuilder:
         ):
             for name in zone[key]:
                 self.edge(zone["id"], node(kind, name), rel, clause)
+        for outer in zone.get("within", []):  # stated by a sentence (ingest.levels)
+            self.edge(zone["id"], outer["id"], "lies_in", outer["clause_id"])
 
     def add_records(self, records: dict[str, list[Record]]) -> None:
         for zone in records["zones"]:

@@ -7,7 +7,7 @@ its table rows name and the zones named after its counties (岫岩西沟-小荒�
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import networkx as nx
@@ -28,6 +28,7 @@ class GraphQuery:
         self.library = library
         self.lexicon = lexicon
         self.order = {n: d["order"] for n, d in graph.nodes(data=True) if d["kind"] == "clause"}
+        self.stances = [(u, d) for u, _, d in graph.edges(data=True) if d["rel"] == "stance"]
         types = self.lexicon.names("zone_type")
         self.zone_ids = sorted(
             (n for n, d in graph.nodes(data=True) if d["kind"] == "zone"),
@@ -54,7 +55,7 @@ class GraphQuery:
     def record(self, record_id: str) -> dict[str, Any]:
         """A stored record (zone, indicator, project …) with the citation of its clause."""
         data = {k: v for k, v in self.g.nodes[record_id].items() if k != "kind"}
-        return {"id": record_id, **data, "citation": self.clause(data["clause_id"])["citation"]}
+        return {"id": record_id, **data, "citation": self.library.citation(data["clause_id"])}
 
     def normative(self, clause_id: str) -> bool:
         return bool(self.g.nodes[clause_id].get("normative"))
@@ -154,7 +155,8 @@ class GraphQuery:
         names = {self.g.nodes[z]["name"]: z for z in self.zone_ids}
         for zone_id in self.zone_ids:
             name = self.g.nodes[zone_id]["name"]
-            if text in (name, name.removeprefix("辽宁"), name.removesuffix("（国家级）")):
+            short = self.lexicon.without_province(name)
+            if text in (name, short, name.removesuffix("（国家级）")):
                 return zone_id
         close = difflib.get_close_matches(text, [*names, *self.zone_ids], n=5, cutoff=0.4)
         close = close or [n for n in names if set(n) & set(text)][:5] or list(names)[:5]
@@ -182,8 +184,8 @@ class GraphQuery:
 
     # -- stances and records -------------------------------------------------------------------
 
-    def all_stances(self) -> list[dict[str, Any]]:
-        """Every policy stance, in reading order, each with its citation."""
+    def all_stances(self, keep: Callable[[dict], bool] = bool) -> list[dict[str, Any]]:
+        """Every policy stance `keep` keeps, in reading order, each with its citation."""
         out = [
             {
                 "stance": d["stance"],
@@ -193,11 +195,10 @@ class GraphQuery:
                 "exception": d.get("exception"),
                 "regions": d["regions"],
                 "clause_id": d["clause"],
-                "citation": self.clause(d["clause"])["citation"],
             }
-            for u, _, d in self.g.edges(data=True)
-            if d["rel"] == "stance"
+            for u, d in self.stances
         ]
+        out = [{**s, "citation": self.library.citation(s["clause_id"])} for s in out if keep(s)]
         return sorted(out, key=lambda s: self.order[s["clause_id"]])
 
     def records_concerning(self, kind: str, targets: list[str]) -> list[dict[str, Any]]:

@@ -11,11 +11,9 @@ shared between processes.
 
 from __future__ import annotations
 
-import difflib
 import os
 import queue
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,14 +26,13 @@ from kb.citation import cite
 from kb.documents import Library
 from kb.errors import BadQuery, KBMissing
 from kb.lexicon import Lexicon
-from kb.model import cn_numeral
 from kb.search import ceiling
 from kb.search.analyzer import char_spans
+from kb.search.facets import Facets
 from kb.search.index import open_index
 from kb.search.query import Compiled, Parsed, QueryBuilder, describe, parse
 from kb.search.snippet import snippet
 from kb.understand import Understander, Understanding
-from kb.vocabulary import CLAUSE_KINDS, FACET_LABELS, FACETS
 
 MAX_LIMIT = 100
 
@@ -85,8 +82,7 @@ class SearchIndex:
         with self._searcher() as searcher:
             stored = [searcher.stored_fields(n) for n in range(searcher.doc_count_all())]
         self._ids = [s["id"] for s in stored]
-        self._facets = [s["facets"] for s in stored]
-        self._chapters = self._chapter_labels()
+        self.facets = Facets(library, lexicon, self._ids, [s["facets"] for s in stored])
         self._hay = [
             folded(" ".join([*c.path, c.title or "", c.text]))
             for c in (self.library.get(cid)[0] for cid in self._ids)
@@ -122,7 +118,7 @@ class SearchIndex:
 
     def stored_facets(self, clause_id: str) -> dict[str, Any]:
         """The facet values the index holds for one clause."""
-        return self._facets[self._ids.index(clause_id)]
+        return self.facets.values[self._ids.index(clause_id)]
 
     def warm(self) -> None:
         """Load the jieba dictionary now rather than on the first query."""
@@ -139,14 +135,16 @@ class SearchIndex:
         zone_type: str | None = None,
         chapter: str | None = None,
         kind: str | None = None,
+        doc: str | None = None,
     ) -> dict[str, Any]:
-        """Clauses matching `q`, best first, with snippets, citations and facet counts."""
+        """Clauses matching `q`, best first, with snippets, citations and facet counts; `doc`
+        (a slug or a title) keeps one plan's clauses."""
         limit, offset = page_window(limit, offset, page)
         q, cut = ceiling.clip_text(q)  # bounded before anything else reads it
         seen = self.understand(q)  # kb.understand: the rewrites are shown with the result
         parsed, dropped = ceiling.clip_words(parse(seen.text), self.builder.word_ends)
-        filters = self.filters(
-            region=region, mineral=mineral, zone_type=zone_type, chapter=chapter, kind=kind
+        filters = self.facets.filters(
+            region=region, mineral=mineral, zone_type=zone_type, chapter=chapter, kind=kind, doc=doc
         )
         compiled, hits, relaxed, costly = self._matches(parsed, filters)
         notices = [n for n in (cut, dropped, costly) if n]
@@ -162,7 +160,7 @@ class SearchIndex:
             "hits": [
                 self._hit(n, score, compiled.marks) for n, score in hits[offset : offset + limit]
             ],
-            "facets": self._facet_counts(n for n, _ in hits),
+            "facets": self.facets.counts(n for n, _ in hits),
         }
 
     def _matches(self, parsed: Parsed, filters: dict[str, str | None]) -> tuple:
@@ -203,6 +201,7 @@ class SearchIndex:
         clause, doc = self.library.get(self._ids[docnum])
         return {
             "id": clause.id,
+            "doc": doc.slug,
             "kind": clause.kind,
             "heading": " › ".join(clause.path),
             "path": clause.path,
@@ -212,83 +211,3 @@ class SearchIndex:
             "score": round(score, 4),
             "citation": cite(clause, doc),
         }
-
-    # -- filters and facets ------------------------------------------------------------------
-
-    def filters(self, **given: str | None) -> dict[str, str | None]:
-        """Each given filter as the indexed value it stands for; BadQuery when unknown."""
-        out: dict[str, str | None] = {}
-        for name, value in given.items():
-            value = value.strip() if isinstance(value, str) else value
-            out[name] = self._filter_value(name, value) if value else None
-        return out
-
-    def _filter_value(self, name: str, value: str) -> str:
-        if name == "kind":
-            return self._known(
-                name,
-                value,
-                {**{k: k for k in CLAUSE_KINDS}, **{v: k for k, v in CLAUSE_KINDS.items()}},
-            )
-        if name == "chapter":
-            return self._known(name, value, self._chapter_names())
-        found = self.lexicon.candidates(value, name) if self.lexicon is not None else []
-        if len(found) == 1:
-            return found[0][1]
-        known = {v for f in self._facets for v in f[name]}
-        return self._known(name, value, {v: v for v in known})
-
-    @staticmethod
-    def _known(name: str, value: str, names: dict[str, str]) -> str:
-        if value in names:
-            return names[value]
-        close = difflib.get_close_matches(value, list(names), n=5, cutoff=0.3)
-        hint = f"（您是否要找：{'、'.join(close)}）" if close else ""
-        label = FACET_LABELS[name]
-        raise BadQuery(f"没有这个{label}：{value}{hint}。Unknown {name} {value!r}.")
-
-    def _chapter_labels(self) -> dict[str, str]:
-        """Chapter key → its heading (第六章 → 第六章 强化…), in reading order."""
-        labels: dict[str, str] = {}
-        for cid, facets in zip(self._ids, self._facets, strict=True):
-            clause, _ = self.library.get(cid)
-            key = facets["chapter"]
-            labels.setdefault(key, clause.path[0] if clause.path else key)
-        return labels
-
-    def _chapter_names(self) -> dict[str, str]:
-        names = {}
-        for key, label in self._chapters.items():
-            names[key] = names[label] = key
-            if key.startswith("第") and key.endswith("章"):
-                number = key[1:-1]
-                names[number] = key
-                names.update({str(n): key for n in range(1, 100) if cn_numeral(n) == number})
-        names.update({"0": "总则"} if "总则" in self._chapters else {})
-        return names
-
-    def _facet_counts(self, docnums: Iterator[int]) -> dict[str, list[dict[str, Any]]]:
-        names = ("chapter", "kind", *FACETS)
-        counts: dict[str, Counter[str]] = {name: Counter() for name in names}
-        for n in docnums:
-            facets = self._facets[n]
-            counts["chapter"][facets["chapter"]] += 1
-            counts["kind"][facets["kind"]] += 1
-            for name in FACETS:
-                counts[name].update(facets[name])
-        order = {"chapter": list(self._chapters), "kind": list(CLAUSE_KINDS)}
-        labels = {"chapter": self._chapters, "kind": CLAUSE_KINDS}
-        return {
-            name: _facet_list(c, order.get(name), labels.get(name, {}))
-            for name, c in counts.items()
-        }
-
-
-def _facet_list(
-    counts: Counter[str], order: list[str] | None, labels: dict[str, str]
-) -> list[dict[str, Any]]:
-    if order is not None:
-        values = [v for v in order if counts[v]]
-    else:
-        values = sorted(counts, key=lambda v: (-counts[v], v))
-    return [{"value": v, "label": labels.get(v, v), "count": counts[v]} for v in values]

@@ -135,7 +135,7 @@ def test_phone_no_sideways_scroll_and_nav_labels_whole(server, phone, name):
     lines = phone.locator("header.top nav a").evaluate_all(
         "links => links.map(a => a.getClientRects().length)"
     )
-    assert lines == [1] * 6  # 目录 地区 矿种 分区 规则 规划审核, each on one line
+    assert len(lines) >= 6 and lines == [1] * len(lines)  # each nav label on one line
     heights = phone.locator("header.top nav a").evaluate_all(
         "links => links.map(a => a.getBoundingClientRect().height)"
     )
