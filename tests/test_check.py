@@ -72,6 +72,9 @@ def test_sand_in_tonnes_is_to_verify_not_an_error(kb):
         ({"kind": "新建", "mineral": "金矿", "可耕地": "也许"}, BadQuery, "是 或 否"),
         ({"kind": "新建", "mineral": "金矿", "color": "red"}, BadQuery, "不认识"),
         ({"kind": "新建", "mineral": "金矿", "scale": "0万吨/年"}, BadQuery, "大于 0"),
+        # 总则: 规划范围为辽宁省所辖行政区域内所有矿产资源（除石油、天然气以外）
+        ({"kind": "新建", "mineral": "石油", "place": "岫岩"}, BadQuery, "“除石油、天然气以外”"),
+        ({"kind": "勘查", "mineral": "天然气", "place": "盘锦"}, BadQuery, "规划范围不含天然气"),
         ({"kind": 5, "mineral": "金矿"}, BadQuery, "申请类型"),
         ({"mineral": "金矿", "facts": "可耕地"}, BadQuery, "facts"),
         ({"mineral": "金矿", "facts": {"可耕地": [1]}}, BadQuery, "是 或 否"),

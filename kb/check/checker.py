@@ -15,6 +15,7 @@ from kb.check.application import Application, parse_application
 from kb.check.evaluate import PASS, VERIFY, evaluate
 from kb.check.facts import unsettled
 from kb.check.opinion import opinion
+from kb.check.outside import outside_message, scopes
 from kb.check.scope import covers, plan_region
 from kb.check.units import FAMILY_LABELS, rule_scale
 from kb.check.verdict import decisive, is_review, review_checks, settle_scale_tables, verdict
@@ -53,6 +54,7 @@ class Checker:
         self.families = _unit_families(self.rules)
         lex = graph.lexicon
         self.scopes = {s: plan_region(d, lex) for s, d in library.docs.items()}
+        self.left_out = scopes(library)  # minerals each plan's scope sentence leaves out
 
     def check(self, raw: dict[str, Any]) -> dict[str, Any]:
         app = parse_application(raw, self.places)
@@ -60,6 +62,9 @@ class Checker:
         checks, review, applied = [], [], []
         places, lex = app_places(app), self.graph.lexicon
         plans = {s for s, region in self.scopes.items() if covers(region, places, lex)}
+        outside = outside_message(app.minerals, plans, self.left_out, self.library)
+        if outside:
+            raise BadQuery(outside)
         for rule in (r for r in self.rules if r["doc"] in plans):
             if is_review(rule):
                 review.append(self._check(rule, "不适用", ""))

@@ -34,6 +34,11 @@ PAGES = {
     "zones-exploration": "/zones?type=重点勘查区",
     "zones-dandong": "/zones?region=丹东",
     "zone": "/zones/岫岩西沟-小荒沟",
+    "rules": "/rules?mineral=菱镁矿",
+    "ask": "/ask?q=丹东有哪些硼矿重点勘查区？",
+    "search-question": "/search?q=哪些矿种禁止开采？",
+    "check": "/check?kind=新建&mineral=菱镁矿&place=岫岩&method=露天&scale=20万吨/年",
+    "documents": "/documents",
     "error": f"/clauses/{SLUG}/6.4.9",
 }
 
