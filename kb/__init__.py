@@ -22,7 +22,7 @@ from kb.errors import (
     UnknownClause,
 )
 from kb.parts import BuildParts
-from kb.plans import in_plan
+from kb.plans import in_plan, plan_slug
 from kb.store import load_documents, open_build
 
 __all__ = [
@@ -110,20 +110,25 @@ class KnowledgeBase(BuildParts):
         """Every plan of the KB with its level, region, period and status, higher levels first."""
         return self.library.documents()
 
-    def ask(self, question: str) -> dict[str, Any]:
-        """A question answered from the plan (kb.ask): status, answer, facts with citations;
-        BadQuery on a blank or overlong question."""
-        return self.asker.ask(question)
+    def ask(self, question: str, doc: str | None = None) -> dict[str, Any]:
+        """A question answered from the plans (kb.ask): status, answer, facts with citations;
+        `doc` (slug or title) answers from that plan alone and adds `doc`; BadQuery on a blank
+        or overlong question, NotFound (with suggestions) for an unknown plan."""
+        if doc is None or not doc.strip():
+            return self.asker.ask(question)
+        slug = plan_slug(self.library, doc)
+        return {**self.plan_asker(slug).ask(question), "doc": slug}
 
-    def answer_card(self, query: str) -> dict[str, Any] | None:
+    def answer_card(self, query: str, doc: str | None = None) -> dict[str, Any] | None:
         """The answer to a search query that reads as a question (哪些, 多少, 能否 …, or a
-        question mark), shown above the hits; None for a plain search."""
+        question mark), shown above the hits (from plan `doc` when given); None for a plain
+        search."""
         from kb.ask import MAX_QUESTION
         from kb.ask.classify import is_question
 
         if not isinstance(query, str) or len(query) > MAX_QUESTION or not is_question(query):
             return None
-        return self.ask(query)
+        return self.ask(query, doc)
 
     def regions(self) -> dict[str, Any]:
         """Every city, county and area the plan names or places a zone in, with counts, and the
@@ -185,14 +190,21 @@ class KnowledgeBase(BuildParts):
         found = self.rulebook.rules(mineral, region, zone, modality, action, general)
         return in_plan(self.library, found, doc)
 
-    def check(self, application: dict[str, Any]) -> dict[str, Any]:
+    def check(self, application: dict[str, Any], doc: str | None = None) -> dict[str, Any]:
         """规划审核 of an application ({kind, mineral, place, method, scale, reserve, facts…}):
         every applicable rule with 符合/不符合/需核实/不适用, a verdict and a draft opinion;
-        BadQuery or NotFound (with suggestions) when the application is bad."""
-        return self.checker.check(application)
+        `doc` (slug or title) applies that plan's rules alone and adds `doc` (BadQuery if it
+        does not cover the place); BadQuery or NotFound (with suggestions) when the application
+        or the plan is bad."""
+        if doc is None or not doc.strip():
+            return self.checker.check(application)
+        slug = plan_slug(self.library, doc)
+        return {**self.checker.check(application, slug), "doc": slug}
 
-    def check_docx(self, application: dict[str, Any], opinion: str | None = None) -> bytes:
+    def check_docx(
+        self, application: dict[str, Any], opinion: str | None = None, doc: str | None = None
+    ) -> bytes:
         """The check's 审核意见 as a Word file: the draft, or `opinion` as the clerk edited it."""
         from kb.check.document import opinion_docx
 
-        return opinion_docx(self.check(application), opinion)
+        return opinion_docx(self.check(application, doc), opinion)

@@ -4,6 +4,7 @@ loaded once per open build and only when a query needs it; `warm()` loads them a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from kb.rules import RuleBook
     from kb.search.engine import SearchIndex
     from kb.understand import Understander
+
+PLAN_ASKERS = 8  # one-plan askers kept at once (each holds its plan's part of the graph)
 
 
 class BuildParts:
@@ -49,13 +52,36 @@ class BuildParts:
 
     @cached_property
     def asker(self) -> Asker:
+        """The asker over every loaded plan."""
         from kb.ask import Asker
+
+        rules = self.rulebook.rules()["rules"]
+        return Asker.build(self.graph, self.understander, self._tokens, rules)
+
+    def plan_asker(self, slug: str) -> Asker:
+        """The asker over plan `slug` alone: its clauses, records and rules (kb.graph.query's
+        `one_plan`), so an answer and its facts come from that plan only; the last few are kept."""
+        from kb.ask import Asker
+        from kb.graph.query import one_plan
+
+        if slug not in self._plan_askers:
+            if len(self._plan_askers) >= PLAN_ASKERS:
+                self._plan_askers.pop(next(iter(self._plan_askers)))
+            rules = [r for r in self.rulebook.rules()["rules"] if r["doc"] == slug]
+            plan = one_plan(self.graph, slug)
+            self._plan_askers[slug] = Asker.build(plan, self.understander, self._tokens, rules)
+        return self._plan_askers[slug]
+
+    @cached_property
+    def _plan_askers(self) -> dict[str, Asker]:
+        return {}
+
+    @cached_property
+    def _tokens(self) -> Callable[[str], list[str]]:
+        """jieba's words with the lexicon's names, for recognising names in a question."""
         from kb.search.analyzer import WordTokenizer
 
-        words = WordTokenizer(tuple(self.lexicon.words()))
-        return Asker.build(
-            self.graph, self.understander, words.tokens, self.rulebook.rules()["rules"]
-        )
+        return WordTokenizer(tuple(self.lexicon.words())).tokens
 
     @cached_property
     def _directory(self) -> dict[str, dict[str, Any]]:

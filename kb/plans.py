@@ -11,12 +11,12 @@ import difflib
 from typing import Any
 
 from kb.documents import Library
-from kb.errors import BadQuery
+from kb.errors import NotFound
 
 
 def plan_slug(library: Library, given: str) -> str:
     """The slug of the plan `given` names (its slug, title or title without the period);
-    BadQuery with suggestions when no plan has that name."""
+    NotFound with suggestions when no plan has that name."""
     given = given.strip()
     names: dict[str, str] = {}
     for doc in library.docs.values():
@@ -26,14 +26,13 @@ def plan_slug(library: Library, given: str) -> str:
     if given in names:
         return names[given]
     close = difflib.get_close_matches(given[:200], list(names), n=5, cutoff=0.3)
-    hint = f"（您是否要找：{'、'.join(close)}）" if close else ""
     shown = given if len(given) <= 80 else given[:80] + "…"
-    raise BadQuery(f"没有这个规划：{shown}{hint}。Unknown plan {shown!r}.")
+    raise NotFound(f"没有这个规划：{shown}。Unknown plan {shown!r}.", close)
 
 
 def in_plan(library: Library, answer: dict[str, Any], doc: str | None) -> dict[str, Any]:
     """`answer` cut to the plan `doc` names (slug or title), as it is when `doc` is None or
-    blank; BadQuery when no plan has that name."""
+    blank; NotFound when no plan has that name."""
     return answer if doc is None or not doc.strip() else only_plan(answer, plan_slug(library, doc))
 
 

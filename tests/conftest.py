@@ -10,7 +10,7 @@ import pytest
 
 from ingest.build import build
 from kb import KnowledgeBase
-from tests.plans import PLAN, PLANS, ROOT, SLUG, corpus_of
+from tests.plans import PLAN, PLANS, ROOT, SLUG, THREE, corpus_of
 from web import create_app
 
 __all__ = ["PLAN", "PLANS", "ROOT", "SLUG", "corpus_of"]  # re-exported for the tests
@@ -50,6 +50,14 @@ def live_kb(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def kb(kb_path) -> KnowledgeBase:
     return KnowledgeBase.open(kb_path)
+
+
+@pytest.fixture(scope="session")
+def three(tmp_path_factory) -> KnowledgeBase:
+    """A KB of the real plan and the two test plans (tests/plans.py `THREE`)."""
+    path = tmp_path_factory.mktemp("three") / "kb"
+    build(THREE, path)
+    return KnowledgeBase.open(path)
 
 
 @pytest.fixture(scope="session")

@@ -9,21 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.build import build
-from kb import KnowledgeBase
 from tests.conftest import document
-from tests.plans import COUNTY_SLUG, OTHER_SLUG, THREE
+from tests.plans import COUNTY_SLUG, OTHER_SLUG
 
 COUNTY_TITLE = "宽甸满族自治县矿产资源总体规划（2021-2025年）"
 OTHER_TITLE = "河北省矿产资源总体规划（2021-2025年）"
 KD = "宽甸满族自治县"
-
-
-@pytest.fixture(scope="module")
-def three(tmp_path_factory) -> KnowledgeBase:
-    path = tmp_path_factory.mktemp("three") / "kb"
-    build(THREE, path)
-    return KnowledgeBase.open(path)
 
 
 def shape(nodes: list[dict]) -> list[tuple]:

@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from ingest.build import build
-from kb import BadQuery, KnowledgeBase
+from kb import KnowledgeBase, NotFound
 from tests.conftest import SLUG, document
 from tests.golden_queries import GOLDEN
-from tests.plans import COUNTY_SLUG, OTHER_SLUG, THREE
+from tests.plans import COUNTY_SLUG, OTHER_SLUG
 
 QUERIES = ["开采规划区块", "重点勘查区", "绿色矿山", "硼", "铁矿 开采规模", "生态保护红线", "规划"]
 REGIONS = ["丹东", "宽甸", "硼海镇", "承德", "河北", "辽宁"]
@@ -34,13 +33,6 @@ CHECK = [
     },
     {"kind": "新建", "mineral": "砂石", "place": "盖州", "scale": "60万吨/年"},
 ]
-
-
-@pytest.fixture(scope="module")
-def three(tmp_path_factory) -> KnowledgeBase:
-    path = tmp_path_factory.mktemp("many") / "kb"
-    build(THREE, path)
-    return KnowledgeBase.open(path)
 
 
 def cited(answer: Any) -> list[dict]:
@@ -107,7 +99,7 @@ def test_the_document_facet_counts_hits_per_plan(three):
 
 
 def test_an_unknown_document_is_a_clear_message(three):
-    with pytest.raises(BadQuery, match="没有这个规划"):
+    with pytest.raises(NotFound, match="没有这个规划"):
         three.search("硼", doc="no-such-plan")
 
 
@@ -177,7 +169,7 @@ def test_lookups_cut_to_one_plan(three):
 
 
 def test_a_lookup_in_an_unknown_plan_is_a_clear_message(three):
-    with pytest.raises(BadQuery, match="没有这个规划"):
+    with pytest.raises(NotFound, match="没有这个规划"):
         three.region("丹东", doc="吉林省矿产资源总体规划")
 
 

@@ -19,12 +19,12 @@ def search(data: dict[str, Any] | None) -> dict[str, Any]:
     if not data:
         return page
     # a query that reads as a question gets the answer card (its JSON: /api/ask) above the hits
-    return {**page, "pager": _pager(data), "answer": get_kb().answer_card(q)}
+    return {**page, "pager": _pager(data), "answer": get_kb().answer_card(q, args.get("doc"))}
 
 
 def ask(data: dict[str, Any] | None) -> dict[str, Any]:
-    """The question as typed, for the form."""
-    return {"q": params.query()}
+    """The question as typed and the plan it is put to, for the form."""
+    return {"q": params.query(), "doc": params.doc()}
 
 
 def zones(data: dict[str, Any] | None) -> dict[str, Any]:
@@ -104,13 +104,16 @@ def _pager(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def check(data: dict[str, Any] | None) -> dict[str, Any]:
-    """The form's choices and the values typed, and the application as URL arguments."""
+    """The form's choices and the values typed, and the application as URL arguments; the
+    plans to choose from when more than one is loaded."""
     from kb.vocabulary import APPLICATION_KINDS, CHECK_FACTS, MINING_METHODS, RESERVE_CLASSES
 
+    plans = get_kb().documents()["documents"]
     return {
         "args": params.given(
-            ["kind", "mineral", "place", "method", "scale", "reserve", *CHECK_FACTS]
+            ["kind", "mineral", "place", "method", "scale", "reserve", "doc", *CHECK_FACTS]
         ),
+        "plans": plans if len(plans) > 1 else [],
         "kinds": APPLICATION_KINDS,
         "methods": MINING_METHODS,
         "reserves": RESERVE_CLASSES,

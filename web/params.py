@@ -94,6 +94,16 @@ def url_application() -> dict[str, Any]:
     return {k: v for k, v in request.args.items() if v.strip() and k not in skip}
 
 
+def plan_of(application: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """The application without its `doc` field, and the plan that field names (slug or title;
+    None when blank): the plan whose rules alone apply."""
+    doc = application.get("doc")
+    if doc is not None and not isinstance(doc, str):
+        raise BadQuery("doc 应为规划的编号或标题。doc: a plan's slug or title.")
+    rest = {k: v for k, v in application.items() if k != "doc"}
+    return rest, (doc or "").strip() or None
+
+
 def edited_opinion() -> str | None:
     """The opinion as the clerk edited it on the page (a form POST), if any."""
     return request.form.get("opinion") if request.method == "POST" else None

@@ -29,7 +29,7 @@ def search() -> dict[str, Any]:
 
 
 def ask() -> dict[str, Any]:
-    return get_kb().ask(params.query())
+    return get_kb().ask(params.query(), doc=params.doc())
 
 
 def regions() -> dict[str, Any]:
@@ -61,8 +61,10 @@ def zone(zone_id: str) -> dict[str, Any]:
 
 
 def check() -> dict[str, Any]:
-    return get_kb().check(params.application())
+    application, doc = params.plan_of(params.application())
+    return get_kb().check(application, doc=doc)
 
 
 def check_docx() -> bytes:
-    return get_kb().check_docx(params.url_application(), params.edited_opinion())
+    application, doc = params.plan_of(params.url_application())
+    return get_kb().check_docx(application, params.edited_opinion(), doc=doc)

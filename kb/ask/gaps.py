@@ -31,8 +31,8 @@ class Gaps:
         """规划未涉及, citing the plan's own statement of its scope."""
         for entry in table()["outside"]:
             words = [w for w in entry["words"] if w in question]
-            if words:
-                facts = self._anchored(entry["anchor"])
+            facts = self._anchored(entry["anchor"]) if words else []
+            if facts:  # said only of a plan that states its scope so
                 answer = f"规划未涉及{'、'.join(words)}：规划范围不含{'、'.join(words)}。"
                 return Answer("not_in_plan", answer, facts)
         return None
@@ -51,7 +51,10 @@ class Gaps:
                 intent not in entry["intents"] or not any(asked in t for t in topics)
             ):
                 continue
-            facts = self._annex(entry.get("annex_title")) + self._anchored(entry["anchor"])
+            anchored = self._anchored(entry["anchor"])
+            if not anchored:  # a plan that does not say so has the list in its text or not at all
+                continue
+            facts = self._annex(entry.get("annex_title")) + anchored
             where = entry["where"]
             answer = f"规划文本未载明：所问内容见{where}，规划文本中没有列出。"
             return Answer("not_in_text", answer, facts)

@@ -56,12 +56,16 @@ class Checker:
         self.scopes = {s: plan_region(d, lex) for s, d in library.docs.items()}
         self.left_out = scopes(library)  # minerals each plan's scope sentence leaves out
 
-    def check(self, raw: dict[str, Any]) -> dict[str, Any]:
+    def check(self, raw: dict[str, Any], only: str | None = None) -> dict[str, Any]:
+        """The check of application `raw` against the plans that cover its place, or against
+        plan `only` (a slug) alone: BadQuery when that plan does not cover the place."""
         app = parse_application(raw, self.places)
         self._fits_units(app)
         checks, review, applied = [], [], []
         places, lex = app_places(app), self.graph.lexicon
         plans = {s for s, region in self.scopes.items() if covers(region, places, lex)}
+        if only is not None:
+            plans = self._only(only, plans, app)
         outside = outside_message(app.minerals, plans, self.left_out, self.library)
         if outside:
             raise BadQuery(outside)
@@ -115,6 +119,20 @@ class Checker:
             "scale": bool(q and q["comparator"] == ">=" and rule_scale(q["value"], q["unit"])),
             "review": is_review(rule),
         }
+
+    def _only(self, slug: str, plans: set[str], app: Application) -> set[str]:
+        if slug in plans:
+            return {slug}
+        title = self.library.docs[slug].title
+        if not app.place:
+            raise BadQuery(
+                f"按《{title}》审核须填写它覆盖的地点（县、市或分区）。"
+                "Give a place that plan covers."
+            )
+        raise BadQuery(
+            f"《{title}》不覆盖{app.place}，不能按它审核；请选覆盖该地的规划，或不限规划。"
+            f"That plan does not cover {app.place}."
+        )
 
     def _fits_units(self, app: Application) -> None:
         """A volume scale only for a mineral the plans measure by volume (砂石: 万立方米/年);

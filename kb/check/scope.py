@@ -25,10 +25,11 @@ def plan_region(doc: Any, lex: Lexicon) -> str | None:
 
 
 def covers(region: str | None, places: list[str], lex: Lexicon) -> bool:
-    """Whether a plan on `region` covers every place of the application (no place given: a
-    plan covers it only if it is province-wide or of unknown scope)."""
-    if region is None or lex.entry("region", region)["level"] == PROVINCE:
+    """Whether a plan on `region` covers every place of the application: a place in its
+    region (a province plan covers its own province only: 河北省's plan does not cover 宽甸).
+    No place given: a plan covers it only if it is province-wide or of unknown scope."""
+    if region is None:
         return True
     if not places:
-        return False
+        return lex.entry("region", region)["level"] == PROVINCE
     return all(region in {p, *lex.ancestors(p), *lex.areas_of(p)} for p in places)

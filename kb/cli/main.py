@@ -96,6 +96,7 @@ def _search_options(p: argparse.ArgumentParser) -> None:
 
 def _ask_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("q", nargs="+", metavar="Q", help="question, e.g. 哪些矿种禁止开采？")
+    p.add_argument("--doc", default=None, help="answer from this plan alone (slug or title)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -133,6 +134,7 @@ def _check_options(p: argparse.ArgumentParser) -> None:
         metavar="KEY=是|否",
         help=f"a stated fact, e.g. 集中开采区=是; keys: {'、'.join(CHECK_FACTS)}",
     )
+    p.add_argument("--doc", default=None, help="apply this plan's rules alone (slug or title)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -201,7 +203,7 @@ def _search(args: argparse.Namespace, kb_path: Path) -> str:
 
 
 def _ask(args: argparse.Namespace, kb_path: Path) -> str:
-    data = KnowledgeBase.open(kb_path).ask(" ".join(args.q))
+    data = KnowledgeBase.open(kb_path).ask(" ".join(args.q), doc=args.doc)
     return _as_json(data) if args.json else render_ask(data)
 
 
@@ -233,7 +235,7 @@ def _check(args: argparse.Namespace, kb_path: Path) -> str:
     for fact in args.fact:
         key, _, value = fact.partition("=")
         application[key.strip()] = value.strip() or "是"
-    data = KnowledgeBase.open(kb_path).check(application)
+    data = KnowledgeBase.open(kb_path).check(application, doc=args.doc)
     return _as_json(data) if args.json else render_check(data)
 
 

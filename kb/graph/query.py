@@ -117,8 +117,9 @@ class GraphQuery:
     def covers(self, zone: dict[str, Any], region: str) -> bool:
         """Whether `zone` lies in or is named after `region` (see the module docstring)."""
         entry = self.lexicon.entry("region", region)
-        if entry["level"] == PROVINCE:
-            return True
+        if entry["level"] == PROVINCE:  # its own province's zones only (not 河北省's in 辽宁省)
+            places = [*zone["regions"], *zone["counties"]]
+            return any(region in (p, *self.lexicon.ancestors(p)) for p in places)
         if entry["level"] == "area":
             return any(self.covers(zone, member) for member in entry["members"])
         if region in zone["regions"] or region in zone["counties"]:
@@ -221,3 +222,18 @@ def counts(zones: list[dict[str, Any]]) -> dict[str, int]:
     for zone in zones:
         out[zone["type"]] = out.get(zone["type"], 0) + 1
     return out
+
+
+def one_plan(query: GraphQuery, slug: str) -> GraphQuery:
+    """The queries over plan `slug` alone: its clauses and records, the names every plan shares
+    (regions, minerals, zone types, stances) and only the edges the gazetteer or its own clauses
+    state, with a library of that plan only; so whatever is built on it cites no other plan."""
+    g = query.g
+    part = nx.MultiDiGraph()
+    part.add_nodes_from((n, d) for n, d in g.nodes(data=True) if d.get("doc", slug) == slug)
+    part.add_edges_from(
+        (u, v, k, d)
+        for u, v, k, d in g.edges(keys=True, data=True)
+        if u in part and v in part and (d["clause"] is None or d["clause"] in part)
+    )
+    return GraphQuery(part, Library({slug: query.library.docs[slug]}), query.lexicon)

@@ -27,7 +27,8 @@ class Facets:
         self.chapters = self._chapter_labels()
 
     def filters(self, **given: str | None) -> dict[str, str | None]:
-        """Each given filter as the indexed value it stands for; BadQuery when unknown."""
+        """Each given filter as the indexed value it stands for; BadQuery when unknown
+        (NotFound, with suggestions, for an unknown plan)."""
         out: dict[str, str | None] = {}
         for name, value in given.items():
             value = value.strip() if isinstance(value, str) else value
