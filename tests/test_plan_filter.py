@@ -235,3 +235,13 @@ def test_the_command_line_takes_a_plan(three, capsys):
     assert [d["slug"] for d in documents] == [COUNTY_SLUG]
     assert main([*check, "--doc", "宽甸规划"]) == 1
     assert "您是否要找：宽甸满族自治县矿产资源总体规划" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("scale", "result"), [("20万吨/年", "不符合"), ("40万吨/年", "符合")])
+def test_a_scale_set_for_a_method_is_compared_when_the_method_matches(three, scale, result):
+    # the Hebei test plan, 3.2.1.1: 新建铁矿地下开采规模不低于30万吨/年 — an underground mine
+    # of the right method is still held to the scale
+    app = {"kind": "新建", "mineral": "铁矿", "place": "唐山", "method": "地下", "scale": scale}
+    answer = three.check(app, doc=OTHER_SLUG)
+    (row,) = [c for c in answer["checks"] if "不低于30万吨/年" in c["text"]]
+    assert (row["clause"], row["result"]) == ("3.2.1.1", result)

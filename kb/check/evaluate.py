@@ -31,7 +31,8 @@ BINDING = ("forbidden", "required", "restricted", "quota")
 def evaluate(rule: dict[str, Any], app: Application, note: str | None = None) -> tuple[str, str]:
     if note:
         return VERIFY, note
-    if app.method and rule_method(rule) == app.method and rule["modality"] != "forbidden":
+    matched = app.method and rule_method(rule) == app.method and rule["modality"] != "forbidden"
+    if matched and not rule.get("quantity"):  # a scale set for that method is still compared
         return PASS, f"申请为{app.method}开采，符合规划要求的开采方式"
     for step in (exception, condition, change, control, zone_type, method, quantity, needs):
         found = step(rule, app)
@@ -142,8 +143,10 @@ def method(rule: dict[str, Any], app: Application) -> Finding:
         if app.method != wanted:
             return PASS, f"规划禁止的是{wanted}开采，申请为{app.method}开采"
         return FAIL, f"规划禁止此类{wanted}开采，申请为{app.method}开采"
-    if app.method == wanted:
-        return PASS, f"申请为{wanted}开采，符合规划要求的开采方式"
+    if app.method == wanted:  # the right method; a scale the rule sets is compared next
+        return (
+            None if rule.get("quantity") else (PASS, f"申请为{wanted}开采，符合规划要求的开采方式")
+        )
     if rule["modality"] == "required":
         return FAIL, f"规划要求{wanted}开采，申请为{app.method}开采"
     return VERIFY, f"规划鼓励{wanted}开采，申请为{app.method}开采，需说明未采用的理由"
