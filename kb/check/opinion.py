@@ -27,8 +27,20 @@ def describe(app: dict[str, Any]) -> str:
     return "，".join(parts)
 
 
-def finding(check: dict[str, Any]) -> str:
-    return f"{check['reason']}（{check['citation']['text'].rstrip('。')}，条款{check['clause']}）"
+def grouped(checks: list[dict[str, Any]]) -> list[str]:
+    """One finding per reason: a reason shared by several clauses (申请类型未填写…) is said once,
+    with the citation of each clause it concerns."""
+    by_reason: dict[str, dict[str, dict[str, Any]]] = {}
+    for check in checks:
+        by_reason.setdefault(check["reason"], {}).setdefault(check["clause"], check)
+    return [
+        f"{reason}（{'；'.join(_cited(c) for c in same.values())}）"
+        for reason, same in by_reason.items()
+    ]
+
+
+def _cited(check: dict[str, Any]) -> str:
+    return f"{check['citation']['text'].rstrip('。')}，条款{check['clause']}"
 
 
 def opinion(
@@ -40,10 +52,11 @@ def opinion(
 ) -> str:
     plans = "、".join(f"《{d['title']}》" for d in documents) or "（无）"
     keyed = [c for c in checks if c["result"] == result and not c["review"]]
+    found = grouped(keyed)
     lines = [f"经审核，{describe(app)}。依据{plans}，审核意见如下："]
     label = {FAIL: "不符合", VERIFY: "需核实", PASS: "符合"}[result]
-    lines += [f"（{n}）{label}：{finding(c)}；" for n, c in enumerate(keyed, 1)]
-    for n, label in enumerate(open_facts, len(keyed) + 1):
+    lines += [f"（{n}）{label}：{text}；" for n, text in enumerate(found, 1)]
+    for n, label in enumerate(open_facts, len(found) + 1):
         lines.append(
             f"（{n}）需核实：申请说明{label}，规划文本未作可据以审核的规定，需依相关规划核实；"
         )

@@ -42,9 +42,8 @@ def settle_scale_tables(checks: list[dict[str, Any]]) -> None:
             worst = verdict(scale)
             where = "、".join(dict.fromkeys(c["clause"] for c in scale))
             check["result"] = worst
-            check["reason"] = (
-                f"{check['needs']}未收录，正文{where}已规定该类矿山的规模要求，以正文为准"
-            )
+            said = "；".join(dict.fromkeys(c["reason"] for c in scale if c["result"] == worst))
+            check["reason"] = f"{check['needs']}未收录，以正文{where}规定的规模要求为准：{said}"
         else:
             check["reason"] = f"最低开采规模见{check['needs']}，文本未收录，需核对{check['needs']}"
 
