@@ -4,6 +4,7 @@ loaded once per open build and only when a query needs it; `warm()` loads them a
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -43,12 +44,10 @@ class BuildParts:
     def understander(self) -> Understander:
         """Query understanding (traditional characters, synonyms, numerals, typos), shared by
         search and ask."""
-        from kb.search.analyzer import WordTokenizer
         from kb.search.query import STOPWORDS
         from kb.understand import Understander, plan_text
 
-        words = WordTokenizer(tuple(self.lexicon.words()))
-        return Understander(plan_text(self.library), words.tokens, STOPWORDS)
+        return Understander(plan_text(self.library), self._tokens, STOPWORDS)
 
     @cached_property
     def asker(self) -> Asker:
@@ -64,17 +63,20 @@ class BuildParts:
         from kb.ask import Asker
         from kb.graph.query import one_plan
 
-        if slug not in self._plan_askers:
-            if len(self._plan_askers) >= PLAN_ASKERS:
-                self._plan_askers.pop(next(iter(self._plan_askers)))
-            rules = [r for r in self.rulebook.rules()["rules"] if r["doc"] == slug]
-            plan = one_plan(self.graph, slug)
-            self._plan_askers[slug] = Asker.build(plan, self.understander, self._tokens, rules)
-        return self._plan_askers[slug]
+        askers, lock = self._plan_askers
+        with lock:  # threads of one worker share the cache: look up, evict and insert at once
+            asker = askers.get(slug)
+            if asker is None:
+                if len(askers) >= PLAN_ASKERS:
+                    askers.pop(next(iter(askers)))
+                rules = [r for r in self.rulebook.rules()["rules"] if r["doc"] == slug]
+                plan = one_plan(self.graph, slug)
+                asker = askers[slug] = Asker.build(plan, self.understander, self._tokens, rules)
+        return asker
 
     @cached_property
-    def _plan_askers(self) -> dict[str, Asker]:
-        return {}
+    def _plan_askers(self) -> tuple[dict[str, Asker], threading.Lock]:
+        return {}, threading.Lock()
 
     @cached_property
     def _tokens(self) -> Callable[[str], list[str]]:
@@ -146,3 +148,5 @@ class BuildParts:
         self._directory  # noqa: B018
         self.search_index.warm()
         self.asker  # noqa: B018
+        self.views  # noqa: B018
+        self.checker  # noqa: B018

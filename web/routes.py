@@ -110,7 +110,7 @@ def json_view(route: Route):
         if fmt is None:
             return data
         listings = _chosen(route)
-        name = "-".join([listings[0].title, *kwargs.values(), *_filters().values()])
+        name = "-".join([listings[0].title, *kwargs.values(), *_filters().values()])[:80]
         return export.response(data, listings, fmt, name)
 
     return view

@@ -30,7 +30,11 @@ class RuleAnswers:
         if not scored:
             return None
         top = scored[0][0]
-        chosen = list({r["text"]: r for s, r in scored if s >= top - 0.15}.values())[:MOST]
+        first: dict[str, dict[str, Any]] = {}  # rules sharing a sentence: the best scored one
+        for s, r in scored:
+            if s >= top - 0.15:
+                first.setdefault(r["text"], r)
+        chosen = list(first.values())[:MOST]
         facts = [{"text": r["text"], "citation": r["citation"]} for r in chosen]
         return Answer("answered", said(chosen[0]), facts)
 

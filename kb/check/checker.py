@@ -12,7 +12,7 @@ from typing import Any
 
 from kb.check.applicability import app_places, applies, checkable
 from kb.check.application import Application, parse_application
-from kb.check.evaluate import PASS, VERIFY, evaluate
+from kb.check.evaluate import NA, PASS, VERIFY, evaluate
 from kb.check.facts import unsettled
 from kb.check.opinion import opinion
 from kb.check.outside import outside_message, scopes
@@ -39,6 +39,7 @@ class KBPlaces:
         return self.graph.record(self.graph.zone_id(text))
 
     def suggest_place(self, text: str) -> list[str]:
+        zones: list[str] = []
         try:
             self.graph.zone_id(text)
         except NotFound as exc:
@@ -71,7 +72,7 @@ class Checker:
             raise BadQuery(outside)
         for rule in (r for r in self.rules if r["doc"] in plans):
             if is_review(rule):
-                review.append(self._check(rule, "不适用", ""))
+                review.append(self._check(rule, NA, ""))
                 continue
             answer = applies(rule, app, self.graph.lexicon)
             if answer is False:
@@ -83,7 +84,7 @@ class Checker:
         open_facts = unsettled(app, applied)
         result = verdict(checks)
         result = VERIFY if open_facts and result == PASS else result
-        review = list({r["clause"]: r for r in review if _doc_of(r, checks)}.values())
+        review = list({(r["doc"], r["clause"]): r for r in review if _doc_of(r, checks)}.values())
         checks += review_checks(review, result)
         return self._answer(app, result, checks, open_facts)
 

@@ -21,19 +21,16 @@ from kb.check.terms import (
     ZONE_FACTS,
 )
 from kb.check.units import compare, rule_scale
-from kb.vocabulary import CHECK_FACTS, RESERVE_CLASSES
+from kb.vocabulary import CHECK_FACTS, RESERVE_CLASSES, RESULTS
 
 Finding = tuple[str, str] | None  # (result, reason); None: this step does not settle the rule
-PASS, FAIL, VERIFY, NA = "符合", "不符合", "需核实", "不适用"
+FAIL, VERIFY, PASS, NA = RESULTS  # the results a rule can have, worst first
 BINDING = ("forbidden", "required", "restricted", "quota")
 
 
 def evaluate(rule: dict[str, Any], app: Application, note: str | None = None) -> tuple[str, str]:
     if note:
         return VERIFY, note
-    matched = app.method and rule_method(rule) == app.method and rule["modality"] != "forbidden"
-    if matched and not rule.get("quantity"):  # a scale set for that method is still compared
-        return PASS, f"申请为{app.method}开采，符合规划要求的开采方式"
     for step in (exception, condition, change, control, zone_type, method, quantity, needs):
         found = step(rule, app)
         if found:

@@ -32,7 +32,8 @@ def grouped(checks: list[dict[str, Any]]) -> list[str]:
     with the citation of each clause it concerns."""
     by_reason: dict[str, dict[str, dict[str, Any]]] = {}
     for check in checks:
-        by_reason.setdefault(check["reason"], {}).setdefault(check["clause"], check)
+        key = (check["doc"], check["clause"])  # two plans may both have a 6.4.2
+        by_reason.setdefault(check["reason"], {}).setdefault(key, check)
     return [
         f"{reason}（{'；'.join(_cited(c) for c in same.values())}）"
         for reason, same in by_reason.items()
@@ -54,7 +55,7 @@ def opinion(
     keyed = [c for c in checks if c["result"] == result and not c["review"]]
     found = grouped(keyed)
     lines = [f"经审核，{describe(app)}。依据{plans}，审核意见如下："]
-    label = {FAIL: "不符合", VERIFY: "需核实", PASS: "符合"}[result]
+    label = result
     lines += [f"（{n}）{label}：{text}；" for n, text in enumerate(found, 1)]
     for n, label in enumerate(open_facts, len(found) + 1):
         lines.append(
