@@ -60,15 +60,19 @@ class KnowledgeBase(BuildParts):
         return cls(root, manifest, library, lease)
 
     def close(self) -> None:
-        """Release the build's lease (an ingest may then remove it once it is not live)."""
+        """Release the build's lease (an ingest may then remove it once it is not live) and
+        close the index's open searchers, so a retired build holds no files."""
         if self.lease is not None:
             self.lease.release()
+        if "search_index" in self.__dict__:  # opened: close what it holds, reopen on use
+            self.search_index.close()
 
     def relock(self) -> None:
         """Take a fresh lease on this build for this process (after a fork)."""
         from kb.leases import share
 
-        self.close()
+        if self.lease is not None:
+            self.lease.release()
         self.lease = share(self.root)
 
     def __enter__(self) -> KnowledgeBase:

@@ -116,6 +116,16 @@ class SearchIndex:
         finally:
             self._pool.put(searcher)
 
+    def close(self) -> None:
+        """Close this process's idle searchers (a later search opens new ones)."""
+        if self._pid != os.getpid():
+            return  # the parent's searchers are the parent's to close
+        while True:
+            try:
+                self._pool.get_nowait().close()
+            except queue.Empty:
+                return
+
     def stored_facets(self, clause_id: str) -> dict[str, Any]:
         """The facet values the index holds for one clause."""
         return self.facets.values[self._ids.index(clause_id)]
