@@ -86,7 +86,7 @@ def by_place(rule: dict[str, Any], app: Application, lex: Lexicon) -> Answer:
         return f"本条限于{'、'.join(named)}，申请未填写地点"
     for place in places:
         if set(named) & {place, *lex.ancestors(place), *lex.areas_of(place)}:
-            return True
+            return by_zone_type(rule, app)  # in the place; a rule on a zone type needs it too
     inside = [r for r in named for p in places if r in lex.children(p)]
     if inside:
         return f"本条限于{'、'.join(inside)}，申请地点为{'、'.join(places)}，需核实具体县（市、区）"
