@@ -108,6 +108,19 @@ ANSWER_STATUS = {
     "ambiguous": "请明确所问",
 }
 
+# Fields of a 规划审核 application: id → label.
+APPLICATION_FIELDS = {
+    "kind": "申请类型",
+    "mineral": "矿种",
+    "minerals": "矿种",
+    "place": "地点",
+    "method": "开采方式",
+    "scale": "开采规模",
+    "reserve": "储量规模",
+    "doc": "规划",
+}
+
+
 # Modalities of a rule (kb.rules): id → label.
 RULE_MODALITIES = {
     "forbidden": "禁止",

@@ -14,7 +14,7 @@ from kb.settings import setting
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
-    app.config.from_mapping(KB_PATH=setting("KB_PATH"))
+    app.config.from_mapping(KB_PATH=setting("KB_PATH"), MAX_CONTENT_LENGTH=1024 * 1024)
     if test_config:
         app.config.from_mapping(test_config)
     app.json.ensure_ascii = False

@@ -9,7 +9,9 @@ from kb.errors import KBError, NotFound
 
 HTTP_MESSAGES = {
     404: "没有这个页面或接口，请检查网址。No such page or endpoint.",
-    405: "不支持这种请求方式（除 /api/check 可 POST 外只支持 GET）。Method not allowed.",
+    405: "不支持这种请求方式（只支持 GET；/api/check 与 /check/opinion.docx 也可 POST）。"
+    "Method not allowed.",
+    413: "请求内容过大（最多 1 MB）。Request body too large.",
 }
 
 
@@ -18,11 +20,16 @@ def error_body(message: str, status: int, **extra) -> dict:
 
 
 def _respond(message: str, status: int, suggestions: list[str] | None = None):
-    extra = {"suggestions": suggestions} if suggestions is not None else {}
+    message = _printable(message)  # an echoed lone surrogate must not break the answer
+    extra = {"suggestions": [_printable(s) for s in suggestions]} if suggestions is not None else {}
     if request.path.startswith("/api/"):
         return error_body(message, status, **extra), status
     links = _suggestion_links(suggestions or [])
     return render_template("error.html", message=message, status=status, links=links), status
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _suggestion_links(suggestions: list[str]) -> list[tuple[str, str | None]]:

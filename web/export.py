@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -130,8 +131,16 @@ def table(data: dict[str, Any], listing: Listing) -> list[list[Any]]:
     rows = [[COLUMN_LABELS[c] for c in listing.columns]]
     for n, item in enumerate(data[listing.key], 1):
         cells = {"index": n, "link": listing.link(item)}
-        rows.append([cells[c] if c in cells else GETTERS[c](item) for c in listing.columns])
+        rows.append([_inert(cells[c] if c in cells else GETTERS[c](item)) for c in listing.columns])
     return rows
+
+
+def _inert(value: Any) -> Any:
+    """A text cell that a spreadsheet would read as a formula (=, +, -, @ first) gets a leading
+    apostrophe: a plan's text is data, never a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def to_csv(rows: list[list[Any]]) -> bytes:
@@ -182,9 +191,12 @@ def response(data: dict[str, Any], listings: tuple[Listing, ...], fmt: str, name
         body = to_csv(table(data, listings[0]))
     else:
         body = to_xlsx([(lst.title, table(data, lst)) for lst in listings])
-    filename = f"{name}.{fmt}"
+    filename = f"{_SAFE_NAME.sub('', name)[:80] or 'plankb'}.{fmt}"
     disposition = f"attachment; filename=\"plankb.{fmt}\"; filename*=UTF-8''{_quote(filename)}"
     return Response(body, mimetype=FORMATS[fmt], headers={"Content-Disposition": disposition})
+
+
+_SAFE_NAME = re.compile(r"[^\w\-（）·]")  # letters, digits, CJK, - and _ only: no RTL marks, no ../
 
 
 def _quote(text: str) -> str:

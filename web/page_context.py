@@ -14,7 +14,7 @@ from web.handle import get_kb
 
 
 def search(data: dict[str, Any] | None) -> dict[str, Any]:
-    q, args = params.query(), params.search_args()
+    q, args = params.shown_query(), params.search_args()
     page = {"q": q, "params": args, "link": _linker(q, args), "facets": FACET_LABELS}
     if not data:
         return page
@@ -24,7 +24,7 @@ def search(data: dict[str, Any] | None) -> dict[str, Any]:
 
 def ask(data: dict[str, Any] | None) -> dict[str, Any]:
     """The question as typed and the plan it is put to, for the form."""
-    return {"q": params.query(), "doc": params.doc()}
+    return {"q": params.shown_query(), "doc": params.doc()}
 
 
 def zones(data: dict[str, Any] | None) -> dict[str, Any]:
@@ -75,7 +75,12 @@ def printing() -> dict[str, Any]:
     sources = "、".join(f"《{d['title']}》" for d in plans[:3])
     if len(plans) > 3:
         sources += f"等{len(plans)}部规划"
-    return {"print_sources": sources, "printed": date.today(), "page_url": request.url}
+    return {"print_sources": sources, "printed": date.today(), "page_url": _shown(request.url)}
+
+
+def _shown(url: str, most: int = 300) -> str:
+    """A page's address for the print footer, cut where a pasted query would run on."""
+    return url if len(url) <= most else url[:most] + "…"
 
 
 def rules(data: dict[str, Any] | None) -> dict[str, Any]:

@@ -23,8 +23,18 @@ RULE_PARAMS = ("mineral", "region", "zone", "modality", "action", "doc")
 ZONE_PARAMS = {"type": "zone_type", "region": "region", "mineral": "mineral"}  # URL → kb
 
 
+MAX_QUERY = 1000  # characters of q a page echoes (in its form and every link it builds)
+
+
 def query() -> str:
+    """q as typed: kb bounds what it reads itself and says so (查询过长（N 字）…)."""
     return request.args.get("q", "")
+
+
+def shown_query() -> str:
+    """q as a page echoes it: no longer than MAX_QUERY, so a pasted novel is not repeated in
+    every link of the page."""
+    return query()[:MAX_QUERY]
 
 
 def doc() -> str | None:
@@ -81,9 +91,14 @@ def choice(name: str, options, default: str) -> str:
 def application() -> dict[str, Any]:
     """A 规划审核 application: the JSON body of a POST, else the non-blank URL arguments."""
     if request.method == "POST":
-        body = request.get_json(silent=True)
+        try:
+            body = request.get_json(silent=True)
+        except RecursionError:  # JSON nested thousands deep
+            body = None
         if not isinstance(body, dict):
-            raise BadQuery("请以 JSON 对象提交申请。POST a JSON object.")
+            raise BadQuery(
+                "请以 JSON 对象提交申请（Content-Type: application/json）。POST a JSON object."
+            )
         return body
     return url_application()
 

@@ -127,7 +127,10 @@ def _chosen(route: Route) -> tuple[Listing, ...]:
 
 def _filters() -> dict[str, str]:
     """The request's arguments other than the export's own."""
-    return {k: v for k, v in request.args.items() if k not in ("format", "list") and v.strip()}
+    skip = ("format", "list")  # each kept no longer than a query is read (web.params)
+    return {
+        k: v[: params.MAX_QUERY] for k, v in request.args.items() if k not in skip and v.strip()
+    }
 
 
 def export_links(route: Route, kwargs: dict[str, Any]) -> dict[str, dict[str, str]]:

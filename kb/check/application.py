@@ -18,6 +18,7 @@ from kb.check.units import Scale, parse_scale
 from kb.errors import BadQuery, NotFound
 from kb.names import checked
 from kb.vocabulary import (
+    APPLICATION_FIELDS,
     APPLICATION_KINDS,
     CHECK_FACTS,
     MINING_METHODS,
@@ -98,9 +99,10 @@ def fact(value: Any) -> bool | None:
 
 def parse_application(raw: dict[str, Any], places: Places) -> Application:
     """The application in `raw` (form or JSON fields), validated; BadQuery/NotFound if bad."""
-    unknown = set(raw) - set(FIELDS) - set(CHECK_FACTS) - {"facts", "minerals"}
+    _check_shape(raw)
+    unknown = sorted(set(raw) - set(FIELDS) - set(CHECK_FACTS) - {"facts", "minerals"})
     if unknown:
-        names = "、".join(sorted(unknown))
+        names = "、".join(unknown[:5]) + (f"等 {len(unknown)} 个" if len(unknown) > 5 else "")
         raise BadQuery(f"不认识的申请字段：{names}。Unknown application field(s).")
     app = Application(
         kind=choice(raw.get("kind"), APPLICATION_KINDS, "申请类型", "矿山 项目"),
@@ -115,6 +117,43 @@ def parse_application(raw: dict[str, Any], places: Places) -> Application:
     if place:
         _place(app, checked(place, "region"), places)
     return app
+
+
+def _check_shape(raw: dict[str, Any]) -> None:
+    """Every field is text — a list of texts for the minerals, an object or list for the facts,
+    是/否 or true/false for a fact — and readable as UTF-8; BadQuery names the field."""
+    for key, value in raw.items():
+        for text in (t for t in [key, *_texts(key, value)] if isinstance(t, str)):
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise BadQuery(
+                    "申请中含无法识别的字符。The application holds unreadable text."
+                ) from None
+
+
+def _texts(key: str, value: Any) -> list[str]:
+    """The texts of one field; BadQuery when it is not of the shape its field takes."""
+    if value is None or isinstance(value, str) or (isinstance(value, bool) and key in CHECK_FACTS):
+        return [value] if isinstance(value, str) else []
+    if key in CHECK_FACTS:
+        raise BadQuery(_shape_message(key))
+    if isinstance(value, list) and key in ("mineral", "minerals", "facts"):
+        items = value
+    elif isinstance(value, dict) and key == "facts":
+        items = [x for pair in value.items() for x in pair]
+    else:
+        items = [value, None]  # refused below
+    if any(not isinstance(x, str) and not (key == "facts" and isinstance(x, bool)) for x in items):
+        raise BadQuery(_shape_message(key))
+    return items
+
+
+def _shape_message(key: str) -> str:
+    if key == "facts" or key in CHECK_FACTS:
+        return f"事实项（{key}）应填 是 或 否。Facts are yes or no."
+    label = APPLICATION_FIELDS.get(key, key)
+    return f"{label}应填文字。Field {key!r} must be text."
 
 
 def _minerals(raw: dict[str, Any], places: Places) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from docx import Document
@@ -11,6 +12,8 @@ from kb.check.opinion import describe
 from kb.errors import BadQuery
 
 MAX_OPINION = 20000  # characters of an edited opinion
+# what XML 1.0 cannot hold: control characters but tab and newlines, surrogates, U+FFFE/U+FFFF
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def opinion_docx(result: dict[str, Any], edited: str | None = None) -> bytes:
@@ -19,6 +22,7 @@ def opinion_docx(result: dict[str, Any], edited: str | None = None) -> bytes:
     text = (edited or "").strip() or result["opinion"]
     if len(text) > MAX_OPINION:
         raise BadQuery(f"审核意见最多 {MAX_OPINION} 字。The opinion is too long.")
+    text = _XML_UNSAFE.sub("", text)  # control characters pasted from a PDF cannot go in XML
     doc = Document()
     doc.add_heading("规划审核意见（草稿）", level=1)
     doc.add_paragraph(f"申请：{describe(result['application'])}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -148,7 +149,7 @@ def _rule_options(p: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
-    if extra and args.command != "search":
+    if extra and (args.command != "search" or any(e.startswith("--") for e in extra)):
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if extra:  # `plankb search 硼 -硼泥`: a -word excludes, it is not an option
         args.q += extra
@@ -162,8 +163,25 @@ def main(argv: list[str] | None = None) -> int:
     except KBError as exc:
         print(f"plankb: {exc}", file=sys.stderr)
         return 1
-    if out:
+    return _emit(out) if out else 0
+
+
+def _emit(out: str) -> int:
+    """Print the answer; a closed pipe (`plankb outline | head`) ends quietly, and an output
+    that cannot take it (no Chinese, disk full) is one line on stderr, never a traceback."""
+    try:
         print(out)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 0
+    except (UnicodeEncodeError, OSError) as exc:
+        print(
+            f"plankb: 无法写出结果（{type(exc).__name__}）；请用 UTF-8 输出，例如 "
+            "PYTHONIOENCODING=utf-8。Cannot write the output.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

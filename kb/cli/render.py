@@ -173,7 +173,10 @@ def render_mineral(data: dict[str, Any]) -> str:
 
 
 def render_zones(data: dict[str, Any]) -> str:
-    filters = "，".join(f"{v}" for v in data["filters"].values() if v) or "全部"
+    named = {k: v for k, v in data["filters"].items() if v}
+    shown = [RULE_MODALITIES.get(v, v) if k == "modality" else v for k, v in named.items()]
+    shown = [("含全省通用规则" if v is True else str(v)) for v in shown]
+    filters = "，".join(shown) or "全部"
     return "\n".join(
         [
             f"分区（{filters}）：共 {data['total']} 个",
@@ -227,7 +230,10 @@ def _rule_lines(rule: dict[str, Any]) -> list[str]:
 
 
 def render_rules(data: dict[str, Any]) -> str:
-    filters = "，".join(f"{v}" for v in data["filters"].values() if v) or "全部"
+    named = {k: v for k, v in data["filters"].items() if v}
+    shown = [RULE_MODALITIES.get(v, v) if k == "modality" else v for k, v in named.items()]
+    shown = [("含全省通用规则" if v is True else str(v)) for v in shown]
+    filters = "，".join(shown) or "全部"
     lines = [f"规则（{filters}）：共 {data['total']} 条"]
     for rule in data["rules"]:
         lines += _rule_lines(rule)
