@@ -5,7 +5,11 @@ application against one plan's rules; every fact and check then cites that plan 
 Every expectation below was read off the plan texts: the county plan's 表3 (five 开采规划区块,
 KC01–KC05), the Hebei plan's 表1 (three 重点勘查区) and its 3.2.1.1 (新建铁矿地下开采规模不低于
 30万吨/年), the real plan's §6.3 (划定…6 个开采规划区块, listed in 附表6) and 总则's scope
-(除石油、天然气以外); neither test plan mentions 石油 or 菱镁.
+(除石油、天然气以外); neither test plan mentions 石油 or 菱镁. The real plan's §5.2.2 划定 30
+个重点勘查区 (专栏五, 30 rows) in 辽宁省, which the Hebei plan does not cover; the real plan's
+§6.1.1 禁止开采 蓝石棉 …, while neither test plan bans mining a mineral (their one 禁止 each bans
+a place: 生态保护红线内新设采矿权, 交通干线两侧…新建露天矿山), and the county plan's 表3 rows are
+blocks, not bans.
 """
 
 from __future__ import annotations
@@ -59,6 +63,13 @@ ASKED = [
     Asked("石油能开采吗？", COUNTY_SLUG, "not_in_plan", ["规划未涉及"], []),
     Asked("菱镁矿开采总量是多少？", COUNTY_SLUG, "not_in_plan", ["规划未涉及"], []),
     Asked("菱镁矿开采总量是多少？", OTHER_SLUG, "not_in_plan", ["规划未涉及"], []),
+    # a province the plan does not cover: not the plan's own zones
+    Asked("辽宁省重点勘查区有多少个？", OTHER_SLUG, "not_in_plan", ["规划未涉及", "辽宁省"], []),
+    Asked("辽宁省重点勘查区有多少个？", SLUG, "answered", ["30 个"], ["30 个重点勘查区"]),
+    # a plan that bans no mineral says so, and quotes no table row as a ban
+    Asked("哪些矿种禁止开采？", COUNTY_SLUG, "not_in_text", ["没有写明禁止开采的矿种"], []),
+    Asked("哪些矿种禁止开采？", OTHER_SLUG, "not_in_text", ["没有写明禁止开采的矿种"], []),
+    Asked("哪些矿种禁止开采？", SLUG, "answered", ["蓝石棉"], ["禁止开采蓝石棉"]),
 ]
 
 
@@ -89,6 +100,13 @@ def test_without_a_plan_a_question_is_put_to_all(three):
     # only the Hebei plan's three zones lie in 河北省, not the real plan's 30 in 辽宁省
     assert HEBEI_ZONES[0] in answer["answer"] and "共 3 个" in answer["answer"]
     assert {f["citation"]["document_slug"] for f in answer["facts"]} == {OTHER_SLUG}
+
+
+def test_the_province_a_question_names_is_its_own_plan_without_a_filter(three):
+    answer = three.ask("辽宁省重点勘查区有多少个？")
+    assert answer["status"] == "answered" and "30 个" in answer["answer"]
+    assert not any(zone in answer["answer"] for zone in HEBEI_ZONES)
+    assert {f["citation"]["document_slug"] for f in answer["facts"]} == {SLUG}
 
 
 BORON = {"kind": "新建", "mineral": "硼矿", "place": "宽甸", "method": "地下开采"}

@@ -46,6 +46,10 @@ class Asker:
         self.recognise = recogniser
         self.sentences = Sentences(graph.library)
         self.stances = graph.all_stances()
+        # every stance any loaded plan takes: a plan taking none of them says so
+        self.stance_names = sorted(
+            {d["name"] for _, d in graph.g.nodes(data=True) if d["kind"] == "stance"}
+        )
         self.gaps = Gaps(graph.library, self.sentences)
         self.zones = ZoneLists(graph, self.sentences)
         self.values = Values(indicators(graph), self.sentences)
@@ -69,7 +73,7 @@ class Asker:
                 zones.setdefault(form, zone_id)
         named = [r["name"] for r in indicators(graph) if r["name"] != r["mineral"]]
         terms = graph.lexicon.data.get("terms", [])
-        ignored = STOPWORDS | filler()
+        ignored = STOPWORDS | home_filler(graph)
         recogniser = Recogniser(graph.lexicon, tokens, zones, named, terms, ignored)
         return cls(graph, understander, recogniser, rules)
 
@@ -104,6 +108,8 @@ class Asker:
             answer = self.gaps.elsewhere(text, kind, asked)
         if answer is None and kind in ("list", "count"):
             answer = self._listed(text, kind, found)
+        if answer is None:  # what follows reads the plan's text whatever region is named
+            answer = away(self.graph, found.regions)
         if answer is None and kind == "value":
             answer = self._value(text, found)
         if answer is None and kind in ("where", "definition"):
@@ -119,8 +125,10 @@ class Asker:
         plain = text
         for ztype in found.zone_types:
             plain = plain.replace(ztype, " ")
-        stance = stance_named(plain, sorted({s["stance"] for s in self.stances}))
+        stance = stance_named(plain, self.stance_names)
         if stance and not asked_zone:
+            if not any(s["stance"] == stance for s in self.stances):
+                return Answer("not_in_text", f"规划文本中没有写明{stance}的矿种。")
             return stance_list(stance, self.stances)
         answer = self.zones.answer(kind, found) if asked_zone else None
         if answer is None and kind == "count":
@@ -145,6 +153,36 @@ class Asker:
                 "not_in_plan", "规划未涉及：规划文本中没有给出这个数值。"
             )
         return answer
+
+
+def away(graph: GraphQuery, regions: list[str]) -> Answer | None:
+    """规划未涉及 when every region the question names lies outside each plan's region (辽宁省
+    put to the Hebei plan): neither in it nor holding it."""
+    homes = [(d.title, d.profile.get("region")) for d in graph.library.docs.values()]
+    lexicon = graph.lexicon
+    if not regions or any(home not in lexicon.entries["region"] for _, home in homes):
+        return None  # a plan of unknown scope may cover any place
+    for region in regions:
+        up = lexicon.ancestors(region)
+        if any(h in (region, *up) or region in lexicon.ancestors(h) for _, h in homes):
+            return None
+    plans = "、".join(f"《{title}》（{home}）" for title, home in homes)
+    return Answer("not_in_plan", f"规划未涉及：{plans}不涉及{joined(regions)}。")
+
+
+def home_filler(graph: GraphQuery) -> frozenset[str]:
+    """The filler words (kb.ask.classify) to ignore in a question put to `graph`'s plans: a word
+    naming a region (辽宁省) is filler only where a plan's region or province is that region; put
+    to the Hebei plan alone, 辽宁省 is a place the question names."""
+    homes: set[str | None] = set()
+    for doc in graph.library.docs.values():
+        homes |= {doc.profile.get("region"), doc.profile.get("province")}
+    if None in homes:  # a plan of unknown scope: every filler word stays filler
+        return filler()
+    lexicon = graph.lexicon
+    return frozenset(
+        w for w in filler() if all(n in homes for _, n in lexicon.candidates(w, "region"))
+    )
 
 
 def indicators(graph: GraphQuery) -> list[dict[str, Any]]:
